@@ -1,0 +1,157 @@
+"""The ``govcrawl`` command.
+
+    govcrawl demo                       serve the sample portals, crawl them, publish metadata.db
+    govcrawl crawl [SPIDER ...]         crawl real portals (all spiders when none is named)
+    govcrawl extract PAGE [--url URL]   extract one saved page and print JSON
+    govcrawl eval DIR                   score the extractor on labelled pages
+    govcrawl serve [--db metadata.db]   publish a database with Datasette
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def cmd_extract(args) -> int:
+    from govcrawl.process import process_page
+
+    raw = Path(args.path).read_bytes()
+    url = args.url or Path(args.path).resolve().as_uri()
+    record = process_page(raw, url)
+    record.pop("body_html", None)
+    try:
+        from govcrawl.tables import parse_tables
+        from govcrawl.tables.checks import run_checks
+
+        if record.get("is_annual_report"):
+            from govcrawl.extract import extract
+
+            cells = parse_tables(html=extract(raw, url).get("body_html"), text=record.get("body_text"))
+            record["stats"] = cells
+            record["checks"] = run_checks(cells) if cells else []
+        else:
+            record["stats"], record["checks"] = [], []
+    except ImportError:
+        pass
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from govcrawl.evaluate import evaluate_dir, format_report
+
+    result = evaluate_dir(args.dir)
+    print(format_report(result))
+    return 0
+
+
+def cmd_crawl(args) -> int:
+    from govcrawl.crawl import run_crawl, spider_names
+
+    names = args.spiders or spider_names()
+    unknown = sorted(set(names) - set(spider_names()))
+    if unknown:
+        print(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(spider_names())}", file=sys.stderr)
+        return 2
+    base_urls = {names[0]: args.base_url} if args.base_url else None
+    if args.base_url and len(names) != 1:
+        print("--base-url needs exactly one spider", file=sys.stderr)
+        return 2
+    stats = run_crawl(names, base_urls, db=args.db, archive_dir=args.archive, job_dir=args.job_dir)
+    return _report(stats, args.db)
+
+
+def _report(stats: dict, db: str) -> int:
+    """Print the run report: what was found and what broke, per spider."""
+    failed = False
+    for name, s in stats.items():
+        empty = s.get("govcrawl/empty_crawl")
+        failed |= bool(empty)
+        print(
+            f"{name:12} pages={s.get('response_received_count', 0):4} "
+            f"items={s.get('item_scraped_count', 0):4} errors={s.get('log_count/ERROR', 0)} "
+            f"finish={s.get('finish_reason')}" + ("  NO ENTRIES FOUND" if empty else "")
+        )
+    print(f"database: {db}")
+    return 1 if failed else 0
+
+
+def serve(db: str, host: str, port: int, archive_dir: str) -> int:
+    from govcrawl.publish.metadata import write_metadata
+
+    meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir)
+    cmd = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta),
+           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+    print(f"Datasette on http://{host}:{port}/metadata  (Ctrl-C to stop)", flush=True)
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_serve(args) -> int:
+    if not Path(args.db).exists():
+        print(f"no database at {args.db}: run `govcrawl demo` or `govcrawl crawl` first", file=sys.stderr)
+        return 2
+    return serve(args.db, args.host, args.port, args.archive)
+
+
+def cmd_demo(args) -> int:
+    from govcrawl.crawl import run_crawl
+    from govcrawl.sample_portals import serve as serve_portals
+
+    with serve_portals(base_port=args.portal_port) as portals:
+        for key, url in portals.urls.items():
+            print(f"sample portal {key:12} {url}")
+        stats = run_crawl(list(portals.urls), portals.urls, db=args.db, archive_dir=args.archive, local=True)
+    _report(stats, args.db)
+    if args.no_serve:
+        return 0
+    return serve(args.db, args.host, args.port, args.archive)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govcrawl", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract one saved page, print JSON")
+    p.add_argument("path", help="saved HTML page (or PDF/DOCX/...)")
+    p.add_argument("--url", help="the page's original URL (resolves links, helps the region)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score extraction on pages with <file>.labels.json")
+    p.add_argument("dir")
+    p.set_defaults(func=cmd_eval)
+
+    for name, func, help_ in (("crawl", cmd_crawl, "crawl portals into metadata.db"),
+                              ("demo", cmd_demo, "crawl the bundled sample portals and serve the result"),
+                              ("serve", cmd_serve, "serve metadata.db with Datasette")):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("--db", default="metadata.db", help="database file (default metadata.db)")
+        p.add_argument("--archive", default="archive", help="WARC directory (default archive/)")
+        if name == "crawl":
+            p.add_argument("spiders", nargs="*", help="spider names (default: all)")
+            p.add_argument("--base-url", help="fetch from this host instead (replica of the portal)")
+            p.add_argument("--job-dir", help="JOBDIR root: resumable runs, one folder per spider")
+        if name in ("demo", "serve"):
+            p.add_argument("--host", default="127.0.0.1")
+            p.add_argument("--port", type=int, default=8001)
+        if name == "demo":
+            p.add_argument("--portal-port", type=int, default=8701, help="first sample portal port")
+            p.add_argument("--no-serve", action="store_true", help="build metadata.db and stop")
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Raw fields from one HTML detail page of a government portal (pure functions, no Scrapy)."""
+from __future__ import annotations
+
+from . import dom
+from .attachments import extract_attachments
+from .body import extract_body
+from .decode import decode_html, looks_mojibake
+from .metadata import doc_no_in, extract_metadata, meta_tags
+from .title import extract_title
+
+FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic")
+
+
+def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
+    """title, publisher, index_no, doc_no, published_date, written_date, topic, body_text,
+    body_html, attachments, meta, encoding, errors for one detail page. Never raises on bad HTML."""
+    text, encoding, errors = decode_html(raw, content_type)
+    tree = dom.parse(text)
+    meta = meta_tags(tree)
+    body = extract_body(tree, text)
+    attachments = extract_attachments(tree, body["node"], url, text)
+    # metadata is read from the visible page only (hidden copies and templates carry stale values)
+    visible = dom.parse(text)
+    for r in dom.roots(visible):
+        dom.drop_tags(r, dom.DROP_TAGS - {"head"})
+        dom.drop_hidden(r)
+    md = extract_metadata(visible, url, meta)
+    title = extract_title(visible, meta, md.pop("labelled_title", None))
+    if not md.get("doc_no"):
+        md["doc_no"] = doc_no_in(title)
+    rec = {
+        "url": url,
+        "title": title,
+        **md,
+        "body_text": body["text"],
+        "body_html": body["html"],
+        "attachments": attachments,
+        "meta": meta,
+        "encoding": encoding,
+        "errors": list(errors),
+        "body_method": body["method"],
+    }
+    if not rec["body_text"]:
+        rec["errors"].append("no article body found")
+    elif looks_mojibake(rec["body_text"]):
+        rec["errors"].append("mojibake in body text")
+    return rec

@@ -1,0 +1,201 @@
+"""The 信息公开 metadata block: 索引号, 发布机构, 文号, 日期, 主题分类 … in any vendor layout.
+
+Works on visible text lines (one table cell or list item per line), so Hanweb ``table.xxgk``
+("索引号：value" in one cell), label/value cell pairs, Fujian ``div.index_box`` items with
+&ensp;-padded labels and plain "发布时间：… 来源：…" lines all go through the same scanner."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from . import dom
+from .dates import parse_date
+
+# field -> labels, best first. Labels are matched with any whitespace between their characters.
+FIELD_LABELS: dict[str, list[str]] = {
+    "index_no": ["信息索引号", "索引号", "索取号"],
+    "publisher_org": ["发布机构", "发文机关", "发文单位", "发布单位", "公开机构", "发布部门", "制发机关"],
+    "publisher_src": ["信息来源", "文章来源", "稿件来源", "来源"],
+    "doc_no": ["发文字号", "文件编号", "发文文号", "文件字号", "文号"],
+    "published_date": ["发布日期", "公开日期", "发布时间", "公开时间", "发表时间", "发稿时间"],
+    "generic_date": ["时间", "日期"],
+    "written_date": ["成文日期", "生成日期", "成文时间"],
+    "topic": ["主题分类", "公开分类", "信息分类", "主题类别"],
+    "title": ["标题", "文件名称", "信息名称"],
+}
+# Labels that only end the previous value.
+STOP_LABELS = [
+    "有效性", "时效性", "公开方式", "公开范围", "公开形式", "公开时限", "作者", "责任编辑", "编辑", "点击数",
+    "点击率", "点击", "浏览次数", "浏览量", "阅读次数", "访问次数", "字体", "字号", "分享到", "分享", "打印",
+    "关闭", "体裁分类", "体裁", "文件状态", "有效期", "发布人", "审核人", "摄影", "通讯员", "记者", "所属机构",
+    "关键词", "主题词", "生效日期", "废止日期", "失效日期", "服务对象", "组配分类", "所属主题", "统一编号",
+    "登记号", "施行日期", "文种", "发文日期", "文章类型", "信息类别", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
+]
+_SHORT = {"来源", "时间", "日期", "文号", "标题", "编辑", "作者", "点击", "字体", "字号", "分享", "打印",
+          "关闭", "文种", "体裁", "摄影", "记者"}
+_CJK = r"\u4e00-\u9fff"
+_SPACE = r"[\s\u3000\u2002\u2003\xa0]*"
+
+_ALL: list[tuple[str, str]] = []
+for _f, _labels in FIELD_LABELS.items():
+    _ALL.extend((lab, _f) for lab in _labels)
+_ALL.extend((lab, "stop") for lab in STOP_LABELS if lab not in ("【", "【字体"))
+_ALL.sort(key=lambda x: -len(x[0]))
+_LABEL_FIELD = {lab: f for lab, f in _ALL}
+
+
+def _label_pattern(lab: str) -> str:
+    body = _SPACE.join(re.escape(c) for c in lab)
+    if lab in _SHORT:  # a short label must not be the tail of a longer word (生效日期, 成文时间 …)
+        body = rf"(?<![{_CJK}]){body}"
+    return body
+
+
+_LABEL_RE = re.compile(
+    r"(?P<label>" + "|".join(_label_pattern(lab) for lab, _ in _ALL) + r")" + _SPACE + r"(?P<colon>[:：])?"
+)
+_ONLY_LABEL = re.compile(r"^[\s\u3000\u2002\u2003\xa0]*(?P<label>" + "|".join(
+    _label_pattern(lab) for lab, _ in _ALL) + r")" + _SPACE + r"[:：]?" + _SPACE + r"$")
+_SPACES = re.compile(r"[\s\u3000\u2002\u2003\xa0]+")
+_TRIM = " \t|｜·•[]【】()（）:：;；,，。“”\"'"
+_NONE_VALUES = {"", "无", "暂无", "-", "--", "—", "——", "/", "null", "none", "undefined"}
+
+
+def _canon_label(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def _clean_value(v: str) -> str:
+    v = _SPACES.sub(" ", v).strip().strip(_TRIM).strip()
+    return v
+
+
+def scan_labels(lines: list[str]) -> dict[str, list[tuple[int, str]]]:
+    """All label -> [(line number, value)] found in text lines, in document order.
+
+    Values stop at the next known label on the same line; a line holding only a label takes
+    the next line as its value (label cell / value cell layouts). Long prose lines are skipped:
+    a label quoted inside a sentence is not metadata."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    n = len(lines)
+    i = 0
+    while i < n:
+        line = lines[i]
+        only = _ONLY_LABEL.match(line)
+        if only:
+            label = _canon_label(only.group("label"))
+            nxt = lines[i + 1] if i + 1 < n else ""
+            if nxt and not _LABEL_RE.match(nxt.strip()) and len(nxt) <= 120:
+                found.setdefault(label, []).append((i, _clean_value(nxt)))
+                i += 2
+                continue
+            found.setdefault(label, []).append((i, ""))
+            i += 1
+            continue
+        if len(line) <= 200:
+            matches = [m for m in _LABEL_RE.finditer(line) if m.group("colon")]
+            for k, m in enumerate(matches):
+                end = matches[k + 1].start() if k + 1 < len(matches) else len(line)
+                value = line[m.end():end]
+                found.setdefault(_canon_label(m.group("label")), []).append((i, _clean_value(value)))
+        i += 1
+    return found
+
+
+def meta_tags(tree: etree._ElementTree) -> dict[str, str]:
+    """<meta name=… content=…> pairs (SiteIDCode, ColumnName, ArticleTitle, PubDate, ContentSource…)."""
+    skip = {"viewport", "renderer", "format-detection", "apple-mobile-web-app-capable", "robots",
+            "x-ua-compatible", "content-type", "referrer", "theme-color", "generator"}
+    out: dict[str, str] = {}
+    for m in dom.xpath_all(tree, ".//meta[@name or @property]"):
+        name = (m.get("name") or m.get("property") or "").strip()
+        content = (m.get("content") or "").strip()
+        if not name or name.lower() in skip or not content or len(content) > 500:
+            continue
+        out.setdefault(name, content)
+    return out
+
+
+def _meta(meta: dict[str, str], *names: str) -> str | None:
+    lower = {k.lower(): v for k, v in meta.items()}
+    for n in names:
+        v = lower.get(n.lower())
+        if v and v.strip():
+            return v.strip()
+    return None
+
+
+def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 80,
+           want_date: bool = False) -> str | None:
+    """Earliest usable value of any label of ``field`` (document order decides between synonyms)."""
+    cands = sorted((pos, v) for lab in FIELD_LABELS[field] for pos, v in found.get(lab, []))
+    for _pos, v in cands:
+        if want_date:
+            d = parse_date(v[:40])
+            if d:
+                return d
+            continue
+        if v and v.lower() not in _NONE_VALUES and len(v) <= max_len:
+            return v
+    return None
+
+
+_URL_DATE = re.compile(r"/t((?:19|20)\d{6})_\d+|/art/((?:19|20)\d{2}/\d{1,2}/\d{1,2})/|/(20\d{2}[01]\d)/(\d{2})/")
+_LINE_DATE = re.compile(r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
+
+
+def url_date(url: str) -> str | None:
+    """Publication date embedded in TRS (t20240112_…) or Hanweb (/art/2024/1/12/) URLs."""
+    path = urlparse(url or "").path
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    if m.group(1):
+        return parse_date(m.group(1))
+    if m.group(2):
+        return parse_date(m.group(2).replace("/", "-"))
+    return None
+
+
+def _source_line_date(lines: list[str]) -> str | None:
+    """A date on a 来源/作者/编辑/点击 line (old CMS: '2018-02-07 09:33:10 来源: 作者: 编辑:')."""
+    for ln in lines:
+        if len(ln) <= 160 and re.search(r"(来\s*源|作\s*者|编\s*辑|点\s*击|浏览)", ln):
+            m = _LINE_DATE.search(ln)
+            if m:
+                return parse_date(m.group(1))
+    return None
+
+
+def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -> dict:
+    """index_no, publisher, doc_no, published_date, written_date, topic and a labelled title."""
+    lines = [ln for ln in dom.iter_text_lines(tree, cells_per_line=True)]
+    found = scan_labels(lines)
+    rec: dict = {}
+    rec["index_no"] = _first(found, "index_no", 60)
+    rec["publisher"] = (_first(found, "publisher_org", 60) or _first(found, "publisher_src", 60)
+                        or _meta(meta, "ContentSource", "source"))
+    rec["doc_no"] = _first(found, "doc_no", 60)
+    rec["published_date"] = (
+        _first(found, "published_date", want_date=True)
+        or parse_date(_meta(meta, "PubDate", "firstpublishedtime", "publishdate", "pubdate",
+                            "article:published_time", "Maketime"))
+        or _first(found, "generic_date", want_date=True)
+        or _source_line_date(lines)
+        or url_date(url)
+    )
+    rec["written_date"] = _first(found, "written_date", want_date=True)
+    rec["topic"] = _first(found, "topic", 40)
+    rec["labelled_title"] = _first(found, "title", 300)
+    return rec
+
+
+_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}(?:〔|\[|【|﹝|［|\(|（)(?:19|20)\d{2}(?:〕|\]|】|﹞|］|\)|）)\s*第?\s*\d{1,5}\s*号")
+
+
+def doc_no_in(text: str | None) -> str | None:
+    """A 文号 such as 浙金罚决字〔2024〕52号 inside a title, or None."""
+    m = _DOC_NO.search(text or "")
+    return m.group(0) if m else None

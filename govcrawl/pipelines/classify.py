@@ -1,0 +1,22 @@
+"""Classify stage: is it an annual report, for which year, by which body, in which region.
+
+A page that is only a shell around its attachment takes the attachment's text as its body first,
+so the decision is made on the report itself.
+"""
+from govcrawl.classify import classify
+from govcrawl.pipelines import documents_only
+from govcrawl.process import apply_attachment_text
+from govcrawl.region import resolve_region
+
+
+class ClassifyPipeline:
+    @documents_only
+    def process_item(self, item):
+        record = item.record
+        for att in item.attachments:
+            if att.text:
+                record = apply_attachment_text(
+                    record, {"text": att.text, "ocr": att.ocr, "url": att.url, "name": att.name})
+        record = classify(record)
+        item.record = resolve_region(record, item.site)
+        return item

@@ -1,0 +1,57 @@
+"""Tables stage: the standard statistical tables of a report as numbers, and their 勾稽关系 checks.
+
+The cross-year carry check needs the publisher's previous report, which a crawl may store after
+this one (lists run newest first), so it is computed again for the whole site when the spider
+closes.
+"""
+from __future__ import annotations
+
+import logging
+
+from govcrawl.pipelines import documents_only
+from govcrawl.storage import shared_store
+from govcrawl.tables import parse_tables
+from govcrawl.tables.checks import run_checks
+
+logger = logging.getLogger(__name__)
+CROSS_YEAR = "cross_year.carry"
+
+
+class TablesPipeline:
+    def __init__(self, db_path: str):
+        self.db_path = db_path
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("GOVCRAWL_DB"))
+
+    @documents_only
+    def process_item(self, item):
+        record = item.record
+        if not record.get("is_annual_report"):
+            return item
+        try:
+            cells = parse_tables(html=record.get("body_html"), text=record.get("body_text"))
+            previous = shared_store(self.db_path).previous_report_stats(
+                {**record, "site_id": item.site["site_id"]})
+            item.stats = cells
+            item.checks = run_checks(cells, previous) if cells else []
+        except Exception as exc:
+            logger.exception("table parsing failed for %s", item.url)
+            item.errors.append(f"tables: {type(exc).__name__}: {exc}")
+        return item
+
+    def close_spider(self, spider=None):
+        store = shared_store(self.db_path)
+        site_id = spider.name if spider is not None else None
+        reports = list(store.db.query(
+            "select report_id, site_id, report_year, publisher, agency from reports "
+            "where is_annual_report = 1 and site_id = ? and report_id in "
+            "(select report_id from report_stats)", [site_id]))
+        for report in reports:
+            cells = [dict(r) for r in store.db.query(
+                'select "table", "row", "column", value, raw from report_stats where report_id = ?',
+                [report["report_id"]])]
+            previous = store.previous_report_stats(report)
+            checks = [c for c in run_checks(cells, previous) if c["rule"] == CROSS_YEAR]
+            store.replace_checks(report["report_id"], CROSS_YEAR, checks)

@@ -1,0 +1,331 @@
+"""The generic 信息公开 platform: discovery by anchor text, for portals on any CMS.
+
+A site spider names its portal (homepage, region, level) and inherits the walk:
+homepage -> 政府信息公开 -> 年报 column -> list pages (paginated) -> detail pages -> attachments.
+Platform subclasses (TRS, Hanweb, ...) change only how a list page yields its items and its next
+pages. ``-a base_url=http://127.0.0.1:8701/`` points the spider at a replica: requests go there,
+while stored URLs keep the real portal's address.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from govcrawl.archive import new_run_id
+from govcrawl.items import Attachment, CrawlErrorItem, DocumentItem
+from govcrawl.platforms import links
+
+DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+ROW_TAGS = {"li", "tr", "dl"}
+BLOCK_TAGS = {"dd", "dt", "p", "div", "span", "td", "h3", "h4", "h5"}
+
+
+@dataclass
+class ListEntry:
+    url: str
+    title: str
+    date: str | None = None
+
+
+def find_date(text: str) -> str | None:
+    m = DATE.search(text or "")
+    if not m:
+        return None
+    y, mo, d = m.groups()
+    return f"{y}-{int(mo):02d}-{int(d):02d}"
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+
+
+class DisclosureSpider(scrapy.Spider):
+    """Base spider: one government portal, its 年报 column and the reports in it."""
+
+    platform = "generic"
+    # Identity of the portal; every site spider sets these.
+    site_name: str = ""
+    homepage: str = ""
+    admin_code: str = ""
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+    township: str | None = None
+    level: str = "county"          # county | township | department
+    # Known 年报 column URLs on the real portal; discovery from the homepage runs as well.
+    column_urls: list[str] = []
+
+    def __init__(self, *args, base_url: str | None = None, run_id: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.real_origin = origin(self.homepage)
+        self.fetch_origin = origin(base_url) if base_url else self.real_origin
+        self.run_id = run_id or new_run_id()
+        hosts = {urlsplit(self.real_origin).hostname, urlsplit(self.fetch_origin).hostname}
+        self.allowed_domains = sorted(h for h in hosts if h)
+
+    # -- identity -------------------------------------------------------------------------------
+    @classmethod
+    def site_info(cls) -> dict:
+        return {
+            "site_id": cls.name,
+            "name": cls.site_name,
+            "admin_code": cls.admin_code,
+            "level": cls.level,
+            "province": cls.province,
+            "city": cls.city,
+            "county": cls.county,
+            "township": cls.township,
+            "homepage": cls.homepage,
+            "platform": cls.platform,
+        }
+
+    def to_fetch(self, url: str) -> str:
+        """Real portal URL -> the URL to request (the replica when base_url is set)."""
+        if url.startswith(self.real_origin):
+            return self.fetch_origin + url[len(self.real_origin):]
+        return url
+
+    def to_real(self, url: str) -> str:
+        """Fetched URL -> the real portal URL stored in the database."""
+        if url.startswith(self.fetch_origin):
+            return self.real_origin + url[len(self.fetch_origin):]
+        return url
+
+    def on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    # -- the walk -------------------------------------------------------------------------------
+    async def start(self):
+        for url in self.column_urls:
+            yield self.list_request(self.to_fetch(url))
+        yield scrapy.Request(
+            self.to_fetch(self.homepage), self.parse_nav, cb_kwargs={"depth": 0}, errback=self.on_error
+        )
+
+    def list_request(self, url: str, **kwargs) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_list, errback=self.on_error, **kwargs)
+
+    def detail_request(self, entry: ListEntry, list_url: str) -> scrapy.Request:
+        return scrapy.Request(
+            entry.url,
+            self.parse_detail,
+            errback=self.on_error,
+            cb_kwargs={"list_title": entry.title, "list_date": entry.date, "list_url": list_url},
+        )
+
+    def page_links(self, response) -> list[tuple[str, str]]:
+        """(absolute url, anchor text) of the page's followable links."""
+        out = []
+        for a in response.xpath("//a[@href]"):
+            href = a.attrib.get("href")
+            if not links.is_followable(href):
+                continue
+            text = " ".join(a.xpath(".//text()").getall()) or a.attrib.get("title", "")
+            out.append((response.urljoin(href.strip()), links.clean(text) or a.attrib.get("title", "")))
+        return out
+
+    def parse_nav(self, response, depth: int = 0):
+        """Homepage and 信息公开 pages: find the 年报 column, else go one level deeper."""
+        if not isinstance(response, TextResponse):
+            return
+        found = False
+        for url, text in self.page_links(response):
+            if not self.on_site(url):
+                continue
+            if links.is_report_column(text):
+                found = True
+                yield self.list_request(url)
+            elif links.looks_like_report_title(text) and links.is_detail_url(url):
+                yield self.detail_request(ListEntry(url, text), response.url)
+        if not found and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
+            for url, text in self.page_links(response):
+                if self.on_site(url) and links.is_disclosure_nav(text):
+                    yield scrapy.Request(
+                        url, self.parse_nav, cb_kwargs={"depth": depth + 1}, errback=self.on_error
+                    )
+
+    def parse_list(self, response, page: int = 1):
+        """A 年报 list page: every entry to a detail request, then the next pages."""
+        if not isinstance(response, TextResponse):
+            # The column link went straight to a document.
+            yield from self.parse_detail(response, list_url=response.url)
+            return
+        entries = list(self.list_entries(response))
+        self.crawler.stats.inc_value("govcrawl/list_pages")
+        self.crawler.stats.inc_value("govcrawl/list_entries", len(entries))
+        if not entries:
+            self.logger.warning("list page has no entries: %s", response.url)
+            self.crawler.stats.inc_value("govcrawl/empty_list_pages")
+        for entry in entries:
+            yield self.detail_request(entry, response.url)
+        if page < self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100):
+            for request in self.next_pages(response):
+                request.cb_kwargs.setdefault("page", page + 1)
+                yield request
+        for url, text in self.page_links(response):
+            if self.on_site(url) and links.is_year_subcolumn(text):
+                yield self.list_request(url)
+
+    # -- platform hooks -------------------------------------------------------------------------
+    def list_entries(self, response):
+        """Entries of a list page: the block of links that carry dates or detail-like URLs."""
+        yield from list_block_entries(response, self.on_site)
+
+    def next_pages(self, response):
+        """Requests for the list's further pages: 下一页 and numbered page links."""
+        for url, text in self.page_links(response):
+            if not self.on_site(url) or url == response.url:
+                continue
+            if links.is_next_page(text) or (text.isdigit() and len(text) <= 3):
+                yield self.list_request(url)
+
+    # -- detail pages and attachments -----------------------------------------------------------
+    def parse_detail(self, response, list_title=None, list_date=None, list_url=None):
+        item = DocumentItem(
+            url=self.to_real(response.url),
+            fetched_url=response.url,
+            site=self.site_info(),
+            raw=response.body,
+            content_type=response.headers.get(b"Content-Type", b"").decode("latin-1") or None,
+            status=response.status,
+            capture=response.meta.get("capture"),
+            list_title=list_title,
+            list_date=list_date,
+            list_url=self.to_real(list_url) if list_url else None,
+        )
+        pending = list(self.attachment_links(response)) if isinstance(response, HtmlResponse) else []
+        yield from self._next_attachment(item, pending)
+
+    def attachment_links(self, response):
+        """Documents linked from the page (the report is often only the attachment)."""
+        exts = tuple(self.settings.getlist("GOVCRAWL_ATTACHMENT_EXTENSIONS"))
+        seen = set()
+        for url, text in self.page_links(response):
+            ext = urlsplit(url).path.rsplit(".", 1)[-1].lower()
+            if ext in exts and ext not in links.IMAGE_EXTENSIONS or (
+                ext in links.IMAGE_EXTENSIONS and "附件" in text
+            ):
+                if url not in seen:
+                    seen.add(url)
+                    yield Attachment(url=url, name=text or None)
+
+    def _next_attachment(self, item: DocumentItem, pending: list[Attachment]):
+        if not pending:
+            yield item
+            return
+        att = pending.pop(0)
+        yield scrapy.Request(
+            att.url,
+            self.parse_attachment,
+            errback=self.attachment_error,
+            cb_kwargs={"item": item, "att": att, "pending": pending},
+            dont_filter=True,
+        )
+
+    def parse_attachment(self, response, item, att, pending):
+        att.raw = response.body
+        att.status = response.status
+        att.content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        att.capture = response.meta.get("capture")
+        att.url = self.to_real(att.url)
+        item.attachments.append(att)
+        yield from self._next_attachment(item, pending)
+
+    def attachment_error(self, failure):
+        kw = failure.request.cb_kwargs
+        att, item = kw["att"], kw["item"]
+        att.error = self.describe_failure(failure)
+        att.url = self.to_real(att.url)
+        item.attachments.append(att)
+        yield self.error_item(failure, stage="attachment")
+        yield from self._next_attachment(item, kw["pending"])
+
+    # -- errors ---------------------------------------------------------------------------------
+    @staticmethod
+    def describe_failure(failure) -> str:
+        if failure.check(HttpError):
+            return f"HTTP {failure.value.response.status}"
+        return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+
+    def error_item(self, failure, stage: str) -> CrawlErrorItem:
+        status = failure.value.response.status if failure.check(HttpError) else None
+        request = failure.request
+        return CrawlErrorItem(
+            url=self.to_real(request.url),
+            site_id=self.name,
+            stage=stage,
+            reason=self.describe_failure(failure),
+            status=status,
+            referer=(request.headers.get(b"Referer") or b"").decode("latin-1") or None,
+        )
+
+    def on_error(self, failure):
+        self.logger.warning("fetch failed: %s (%s)", failure.request.url, self.describe_failure(failure))
+        yield self.error_item(failure, stage="fetch")
+
+
+def _row(el):
+    """The list row an anchor sits in: its nearest li/tr/dl ancestor, else the nearest block."""
+    fallback = None
+    node = el.getparent()
+    for _ in range(5):
+        if node is None:
+            break
+        if node.tag in ROW_TAGS:
+            return node
+        if fallback is None and node.tag in BLOCK_TAGS:
+            fallback = node
+        node = node.getparent()
+    return fallback if fallback is not None else el
+
+
+def list_block_entries(response, on_site) -> list[ListEntry]:
+    """Find the list block of a column page by structure.
+
+    Anchors are grouped by the parent of their row element (the <ul>, <table> or <div> that
+    holds the rows). The groups whose rows carry dates or detail-like URLs, and whose anchors
+    have title-length text, are the list; navigation blocks have short texts and no dates.
+    """
+    root = response.selector.root
+    tree = root.getroottree()
+    groups: dict[str, list[tuple[ListEntry, bool]]] = {}
+    for a in root.iter("a"):
+        href = a.get("href")
+        if not links.is_followable(href):
+            continue
+        url = urljoin(response.url, href.strip())
+        text = links.clean(a.text_content()) or links.clean(a.get("title"))
+        title_attr = links.clean(a.get("title"))
+        if len(title_attr) > len(text):
+            text = title_attr  # lists often truncate titles with "..." and keep the full one here
+        if len(text) < 6 or not (on_site(url) or links.is_document_url(url)):
+            continue
+        row = _row(a)
+        parent = row.getparent() if row is not a else a.getparent()
+        key = tree.getpath(parent) if parent is not None else ""
+        date = find_date(row.text_content())
+        dated = date is not None or links.is_detail_url(url) or links.is_document_url(url)
+        groups.setdefault(key, []).append((ListEntry(url, text, date), dated))
+    entries: list[ListEntry] = []
+    seen = set()
+    for members in groups.values():
+        dated = sum(1 for _, d in members if d)
+        has_dates = any(e.date for e, _ in members)
+        if dated == 0 or dated * 2 < len(members):
+            continue
+        if not has_dates and len(members) < 2 and not any(
+            links.looks_like_report_title(e.title) for e, _ in members
+        ):
+            continue
+        for entry, _ in members:
+            if entry.url not in seen and entry.url != response.url:
+                seen.add(entry.url)
+                entries.append(entry)
+    return entries

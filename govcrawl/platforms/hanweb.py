@@ -1,0 +1,96 @@
+"""大汉 Hanweb jcms portals: /col/colNNN/index.html columns, /art/Y/M/D/art_C_N.html articles.
+
+A column page carries its first records inside ``<script type="text/xml"><datastore>`` (each
+record a CDATA HTML snippet) and loads the rest from ``/module/web/jpage/dataproxy.jsp`` with
+``startrecord``/``endrecord``/``perpage`` and the column's ids as form fields.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+import scrapy
+from parsel import Selector
+
+from govcrawl.platforms.base import DisclosureSpider, ListEntry, find_date, list_block_entries
+from govcrawl.platforms import links
+
+_RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
+_TOTAL = re.compile(r"(?:<totalrecord>\s*|totalRecord['\"]?\s*[:=]\s*['\"]?)(\d+)", re.I)
+_PERPAGE = re.compile(r"perpage['\"]?\s*[:=]\s*['\"]?(\d+)", re.I)
+_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=['\"]([^'\"]+)['\"]", re.S | re.I)
+_PARAM = r"['\"]?{name}['\"]?\s*[:=]\s*['\"]?([^'\"&,\s}}]+)"
+FORM_FIELDS = ("col", "appid", "webid", "path", "columnid", "sourceContentType", "unitid",
+               "webname", "permissiontype")
+DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+
+
+def datastore_entries(text: str, base_url: str) -> list[ListEntry]:
+    """Entries from the CDATA records of a Hanweb datastore (page or dataproxy response)."""
+    out = []
+    for snippet in _RECORD.findall(text):
+        sel = Selector(text=snippet)
+        for a in sel.xpath("//a[@href]"):
+            href = a.attrib["href"]
+            if not links.is_followable(href):
+                continue
+            title = a.attrib.get("title") or links.clean("".join(a.xpath(".//text()").getall()))
+            out.append(ListEntry(urljoin(base_url, href), links.clean(title),
+                                 find_date(" ".join(sel.xpath("//text()").getall()))))
+            break
+    return out
+
+
+def dataproxy_params(text: str) -> dict[str, str]:
+    """The column's ids for dataproxy.jsp, from the nextgroup link or the page's scripts."""
+    params: dict[str, str] = {}
+    m = _NEXTGROUP.search(text)
+    if m:
+        params.update(parse_qsl(urlsplit(m.group(1).replace("&amp;", "&")).query))
+    for name in FORM_FIELDS:
+        if name not in params:
+            pm = re.search(_PARAM.format(name=name), text, re.I)
+            if pm:
+                params[name] = pm.group(1)
+    params.pop("page", None)
+    params.setdefault("col", "1")
+    params.setdefault("appid", "1")
+    params.setdefault("path", "/")
+    params.setdefault("sourceContentType", "1")
+    params.setdefault("permissiontype", "0")
+    return params
+
+
+class HanwebSpider(DisclosureSpider):
+    platform = "hanweb"
+    #: records asked for per dataproxy call (Hanweb's own pager asks for 3 pages at a time)
+    records_per_call = 45
+
+    def list_entries(self, response):
+        entries = datastore_entries(response.text, response.url)
+        if entries:
+            yield from (e for e in entries if self.on_site(e.url) or links.is_document_url(e.url))
+        else:
+            yield from list_block_entries(response, self.on_site)
+
+    def next_pages(self, response):
+        text = response.text
+        total = _TOTAL.search(text)
+        if total and response.meta.get("dataproxy") is None and "columnid" in text.lower():
+            total_records = int(total.group(1))
+            have = len(_RECORD.findall(text))
+            m = _PERPAGE.search(text)
+            perpage = int(m.group(1)) if m else 15
+            params = dataproxy_params(text)
+            start = have + 1
+            while start <= total_records:
+                end = min(start + self.records_per_call - 1, total_records)
+                url = urljoin(response.url, f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={perpage}")
+                yield scrapy.FormRequest(
+                    url, formdata=params, callback=self.parse_list, errback=self.on_error,
+                    meta={"dataproxy": (start, end)}, cb_kwargs={"page": 2},
+                )
+                start = end + 1
+            return
+        if response.meta.get("dataproxy") is None:
+            yield from super().next_pages(response)

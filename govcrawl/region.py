@@ -1,0 +1,174 @@
+"""Province / city / county / township and 行政区划代码 for a record.
+
+Evidence, strongest first: the site registry entry, a 统一社会信用代码 inside the 索引号, the
+网站标识码 (SiteIDCode, whose first six digits are the owner's division code), then place names in
+the publisher, agency, title and site name. A weaker source only refines a stronger one (a county
+inside the province already known). Data: govcrawl/data/admin_divisions.csv (see its README)."""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+_USCC = re.compile(r"(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{2}(\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "自治州", "地区", "盟",
+             "自治县", "自治旗", "县", "区", "旗", "林区", "特区")
+_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道办事处|街道|镇|乡|苏木))(?:人民政府|政府|办事处|党委|党工委)?")
+_NOT_TOWNSHIP = re.compile(r"(城乡|乡村|市镇|城镇|乡镇|村镇|重镇|名镇|小镇|各乡|本乡|全镇|全乡)")
+
+
+@lru_cache(maxsize=1)
+def divisions() -> dict[str, str]:
+    """code -> name for provinces, prefecture cities and counties."""
+    path = resources.files("govcrawl").joinpath("data/admin_divisions.csv")
+    with path.open(encoding="utf-8") as f:
+        return {row["code"]: row["name"] for row in csv.DictReader(f)}
+
+
+def _short(name: str) -> str:
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for code, name in divisions().items():
+        full.setdefault(name, []).append(code)
+        s = _short(name)
+        if s != name and len(s) >= 2:
+            short.setdefault(s, []).append(code)
+    return full, short
+
+
+def _parents(code: str) -> list[str]:
+    return [code[:2] + "0000", code[:4] + "00", code]
+
+
+def normalize_code(code: str | None) -> str | None:
+    """The most specific known 6-digit code for a 6..12-digit code or prefix; None if unknown."""
+    if not code:
+        return None
+    digits = re.sub(r"\D", "", str(code))
+    if len(digits) < 2:
+        return None
+    six = (digits + "0000")[:6]
+    d = divisions()
+    for cand in (six, six[:4] + "00", six[:2] + "0000"):
+        if cand in d:
+            return cand
+    return None
+
+
+def _within(child: str, parent: str) -> bool:
+    if parent.endswith("0000"):
+        return child[:2] == parent[:2]
+    if parent.endswith("00"):
+        return child[:4] == parent[:4]
+    return child == parent
+
+
+def codes_in_text(text: str, scope: str | None = None) -> list[str]:
+    """Division codes whose names occur in text (full names, then unambiguous short names)."""
+    if not text:
+        return []
+    full, short = _name_index()
+    hits: list[tuple[int, str]] = []
+    for name, codes in full.items():
+        if len(name) >= 2 and name in text:
+            cands = [c for c in codes if scope is None or _within(c, scope) or _within(scope, c)]
+            if len(cands) == 1:
+                hits.append((text.index(name), cands[0]))
+    if not hits:
+        for name, codes in short.items():
+            if name in text:
+                cands = [c for c in codes if scope is None or _within(c, scope) or _within(scope, c)]
+                if len(cands) == 1:
+                    hits.append((text.index(name), cands[0]))
+    # most specific first, then earliest
+    hits.sort(key=lambda h: (-_level(h[1]), h[0]))
+    return [c for _, c in hits]
+
+
+def _level(code: str) -> int:
+    if code.endswith("0000"):
+        return 1
+    if code.endswith("00"):
+        return 2
+    return 3
+
+
+def _describe(code: str | None) -> dict:
+    d = divisions()
+    out = {"province": None, "city": None, "county": None}
+    if not code:
+        return out
+    p, c, k = _parents(code)
+    out["province"] = d.get(p)
+    if c != p and c in d:
+        out["city"] = d.get(c)
+    if k not in (p, c):
+        out["county"] = d.get(k)
+    return out
+
+
+def township_in(*texts: str | None) -> str | None:
+    for t in texts:
+        if not t:
+            continue
+        for m in _TOWNSHIP.finditer(t):
+            name = m.group(1)
+            if _NOT_TOWNSHIP.search(name):
+                continue
+            name = re.sub(r"^.*?(?:[省市县区旗]|自治州|地区|盟)(?=[\u4e00-\u9fff]{2,}(?:街道|镇|乡|苏木))", "", name)
+            if len(name) >= 3:
+                return name.replace("街道办事处", "街道")
+    return None
+
+
+def resolve_region(record: dict, site: dict | None = None) -> dict:
+    """A new record with province, city, county, township and admin_code."""
+    out = dict(record)
+    site = site or {}
+    meta = record.get("meta") or {}
+    evidence: list[str] = []
+    if site.get("admin_code"):
+        c = normalize_code(site["admin_code"])
+        if c:
+            evidence.append(c)
+    m = _USCC.search(record.get("index_no") or "")
+    if m:
+        c = normalize_code(m.group(1))
+        if c:
+            evidence.append(c)
+    sid = str(meta.get("SiteIDCode") or meta.get("siteidcode") or "").strip()
+    if re.fullmatch(r"\d{10}", sid):
+        c = normalize_code(sid[:6])
+        if c:
+            evidence.append(c)
+    base = evidence[0] if evidence else None
+    for c in evidence[1:]:
+        if base and _within(c, base) and _level(c) > _level(base):
+            base = c
+    names_text = " ".join(filter(None, [
+        site.get("county"), site.get("city"), site.get("province"), record.get("agency"),
+        record.get("publisher"), record.get("title"), meta.get("SiteName"), site.get("name"),
+    ]))
+    for c in codes_in_text(names_text, scope=base):
+        if base is None or (_within(c, base) and _level(c) > _level(base)):
+            base = c
+            break
+    admin = {"admin_code": base, **_describe(base)}
+    for key in ("province", "city", "county"):
+        if site.get(key):
+            admin[key] = site[key]
+    township = site.get("township") or township_in(record.get("agency"), record.get("publisher"), record.get("title"))
+    admin["township"] = township
+    if site.get("township") and site.get("admin_code") and len(re.sub(r"\D", "", str(site["admin_code"]))) in (9, 12):
+        admin["admin_code"] = re.sub(r"\D", "", str(site["admin_code"]))
+    out.update(admin)
+    return out

@@ -1,0 +1,1 @@
+"""Offline replicas of five real government portals (filled in below)."""

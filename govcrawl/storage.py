@@ -1,0 +1,249 @@
+"""metadata.db: schema and writes, through sqlite-utils.
+
+The store only writes what earlier stages decided; it never parses pages or decides what a
+report is. Every write is an upsert keyed on a natural key, so re-running a crawl gives the same
+rows.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Iterable
+
+import sqlite_utils
+
+from govcrawl.search import index_text
+
+SCHEMA: dict[str, tuple[dict, dict]] = {
+    # table: (columns, options)
+    "sites": (
+        {"site_id": str, "name": str, "admin_code": str, "level": str, "province": str,
+         "city": str, "county": str, "township": str, "homepage": str, "platform": str},
+        {"pk": "site_id"},
+    ),
+    "crawl_runs": (
+        {"run_id": str, "site_id": str, "started": str, "finished": str, "status": str,
+         "finish_reason": str, "pages_fetched": int, "documents": int, "reports": int,
+         "new_reports": int, "errors": int, "stats": str},
+        {"pk": "run_id", "foreign_keys": [("site_id", "sites", "site_id")]},
+    ),
+    "captures": (
+        {"capture_id": str, "run_id": str, "site_id": str, "url": str, "method": str,
+         "status": int, "fetched_at": str, "content_type": str, "content_length": int,
+         "payload_digest": str, "warc_file": str, "warc_offset": int, "warc_length": int,
+         "rendered": int},
+        {"pk": "capture_id", "foreign_keys": [("run_id", "crawl_runs", "run_id")]},
+    ),
+    "reports": (
+        {"report_id": str, "site_id": str, "url": str, "title": str, "report_year": int,
+         "is_annual_report": int, "agency": str, "publisher": str, "index_no": str,
+         "doc_no": str, "published_date": str, "written_date": str, "topic": str,
+         "province": str, "city": str, "county": str, "township": str, "admin_code": str,
+         "body_text": str, "body_source": str, "ocr": int, "content_hash": str,
+         "list_title": str, "errors": str, "first_seen": str, "last_seen": str,
+         "capture_id": str, "run_id": str},
+        {"pk": "report_id", "foreign_keys": [("site_id", "sites", "site_id"),
+                                             ("capture_id", "captures", "capture_id")]},
+    ),
+    "report_urls": (
+        {"url": str, "report_id": str, "site_id": str, "first_seen": str},
+        {"pk": "url", "foreign_keys": [("report_id", "reports", "report_id")]},
+    ),
+    "attachments": (
+        {"attachment_id": str, "report_id": str, "url": str, "name": str, "type": str,
+         "content_type": str, "status": int, "pages": int, "ocr": int, "text": str,
+         "error": str, "capture_id": str},
+        {"pk": "attachment_id", "foreign_keys": [("report_id", "reports", "report_id"),
+                                                 ("capture_id", "captures", "capture_id")]},
+    ),
+    "report_stats": (
+        {"report_id": str, "table": str, "row": str, "column": str, "value": float,
+         "raw": str, "unit": str},
+        {"pk": ("report_id", "table", "row", "column"),
+         "foreign_keys": [("report_id", "reports", "report_id")]},
+    ),
+    "report_checks": (
+        {"report_id": str, "rule": str, "scope": str, "status": str, "detail": str},
+        {"pk": ("report_id", "rule", "scope"),
+         "foreign_keys": [("report_id", "reports", "report_id")]},
+    ),
+    "crawl_errors": (
+        {"error_id": str, "run_id": str, "site_id": str, "url": str, "stage": str,
+         "reason": str, "status": int, "referer": str, "time": str},
+        {"pk": "error_id"},
+    ),
+}
+
+INDEXES = [
+    ("reports", ["site_id"]), ("reports", ["content_hash"]), ("reports", ["report_year"]),
+    ("reports", ["publisher"]), ("report_urls", ["report_id"]), ("attachments", ["report_id"]),
+    ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
+]
+
+FTS_TABLE = "reports_fts"
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA journal_mode=WAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    order = ["sites", "crawl_runs", "captures", "reports", "report_urls", "attachments",
+             "report_stats", "report_checks", "crawl_errors"]
+    for name in order:
+        columns, options = SCHEMA[name]
+        table = db[name]
+        if not table.exists():
+            table.create(columns, **options)
+        else:
+            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+            for column, col_type in missing.items():
+                table.add_column(column, col_type)
+    for table, cols in INDEXES:
+        db[table].create_index(cols, if_not_exists=True)
+    if FTS_TABLE not in db.table_names():
+        # Standalone FTS5 table over bigram-indexed text (see govcrawl.search); rowid = reports.rowid.
+        db.execute(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body_text, tokenize='unicode61')"
+        )
+
+
+class Store:
+    """Writes of one crawl process."""
+
+    def __init__(self, path: str):
+        self.db = open_db(path)
+
+    # -- sites and runs ---------------------------------------------------------------------------
+    def upsert_site(self, site: dict) -> None:
+        cols = SCHEMA["sites"][0]
+        self.db["sites"].upsert({k: site.get(k) for k in cols}, pk="site_id")
+
+    def start_run(self, run_id: str, site_id: str) -> None:
+        self.db["crawl_runs"].upsert(
+            {"run_id": run_id, "site_id": site_id, "started": now(), "status": "running"},
+            pk="run_id",
+        )
+
+    def finish_run(self, run_id: str, **fields) -> None:
+        fields = {k: (json.dumps(v, default=str, ensure_ascii=False) if k == "stats" else v)
+                  for k, v in fields.items()}
+        self.db["crawl_runs"].update(run_id, {"finished": now(), **fields})
+
+    def add_capture(self, capture: dict) -> None:
+        row = {k: capture.get(k) for k in SCHEMA["captures"][0]}
+        row["rendered"] = int(bool(row.get("rendered")))
+        self.db["captures"].upsert(row, pk="capture_id")
+
+    def add_error(self, run_id: str, error: dict) -> None:
+        import hashlib
+
+        key = f"{run_id}|{error['url']}|{error['stage']}|{error['reason']}"
+        self.db["crawl_errors"].upsert(
+            {"error_id": hashlib.sha1(key.encode()).hexdigest()[:16], "run_id": run_id,
+             "time": now(), **{k: error.get(k) for k in ("site_id", "url", "stage", "reason",
+                                                          "status", "referer")}},
+            pk="error_id",
+        )
+
+    # -- lookups for the dedupe and tables stages ---------------------------------------------------
+    def report_for_url(self, url: str) -> str | None:
+        rows = list(self.db.query("select report_id from report_urls where url = ?", [url]))
+        return rows[0]["report_id"] if rows else None
+
+    def report_for_hash(self, content_hash: str) -> str | None:
+        rows = list(self.db.query(
+            "select report_id from reports where content_hash = ? order by first_seen limit 1",
+            [content_hash]))
+        return rows[0]["report_id"] if rows else None
+
+    def previous_report_stats(self, report: dict) -> list[dict] | None:
+        """Cells of the same publisher's report for the year before, if we have it."""
+        if not report.get("report_year"):
+            return None
+        rows = list(self.db.query(
+            "select report_id from reports where site_id = ? and is_annual_report = 1 "
+            "and report_year = ? and coalesce(publisher, '') = coalesce(?, '') "
+            "and coalesce(agency, '') = coalesce(?, '') and report_id != ? limit 1",
+            [report["site_id"], report["report_year"] - 1, report.get("publisher"),
+             report.get("agency"), report.get("report_id") or ""]))
+        if not rows:
+            return None
+        return list(self.db.query(
+            'select "table", "row", "column", value, raw from report_stats where report_id = ?',
+            [rows[0]["report_id"]]))
+
+    # -- reports ------------------------------------------------------------------------------------
+    def save_report(self, report: dict, urls: Iterable[str], attachments: list[dict],
+                    stats: list[dict], checks: list[dict]) -> bool:
+        """Insert or update one report and what hangs off it; return True if it is new."""
+        rid = report["report_id"]
+        table = self.db["reports"]
+        existing = list(self.db.query("select first_seen from reports where report_id = ?", [rid]))
+        stamp = now()
+        row = {k: report.get(k) for k in SCHEMA["reports"][0]}
+        row["first_seen"] = existing[0]["first_seen"] if existing else stamp
+        row["last_seen"] = stamp
+        with self.db.conn:
+            table.upsert(row, pk="report_id")
+            for url in urls:
+                self.db.execute(
+                    "insert or ignore into report_urls (url, report_id, site_id, first_seen) "
+                    "values (?, ?, ?, ?)", [url, rid, report.get("site_id"), stamp])
+            self.db.execute("delete from attachments where report_id = ?", [rid])
+            if attachments:
+                self.db["attachments"].upsert_all(
+                    [{k: a.get(k) for k in SCHEMA["attachments"][0]} for a in attachments],
+                    pk="attachment_id")
+            self.db.execute("delete from report_stats where report_id = ?", [rid])
+            if stats:
+                self.db["report_stats"].insert_all(
+                    [{"report_id": rid, **{k: c.get(k) for k in ("table", "row", "column", "value",
+                                                                  "raw", "unit")}} for c in stats])
+            self.db.execute("delete from report_checks where report_id = ?", [rid])
+            if checks:
+                self.db["report_checks"].insert_all(
+                    [{"report_id": rid, **{k: c.get(k) for k in ("rule", "scope", "status",
+                                                                  "detail")}} for c in checks])
+            rowid = self.db.execute("select rowid from reports where report_id = ?", [rid]).fetchone()[0]
+            self.db.execute(f"delete from {FTS_TABLE} where rowid = ?", [rowid])
+            self.db.execute(
+                f"insert into {FTS_TABLE} (rowid, title, body_text) values (?, ?, ?)",
+                [rowid, index_text(row.get("title")), index_text(row.get("body_text"))])
+        return not existing
+
+    def add_url(self, report_id: str, url: str, site_id: str) -> None:
+        self.db.execute(
+            "insert or ignore into report_urls (url, report_id, site_id, first_seen) values (?, ?, ?, ?)",
+            [url, report_id, site_id, now()])
+        self.db.execute("update reports set last_seen = ? where report_id = ?", [now(), report_id])
+        self.db.conn.commit()
+
+    def replace_checks(self, report_id: str, rule: str, checks: list[dict]) -> None:
+        """Replace one rule's results for a report (used when a later report changes the answer)."""
+        with self.db.conn:
+            self.db.execute("delete from report_checks where report_id = ? and rule = ?",
+                            [report_id, rule])
+            for c in checks:
+                self.db.execute(
+                    "insert into report_checks (report_id, rule, scope, status, detail) "
+                    "values (?, ?, ?, ?, ?)",
+                    [report_id, rule, c.get("scope"), c.get("status"), c.get("detail")])
+
+
+_SHARED: dict[str, Store] = {}
+
+
+def shared_store(path: str) -> Store:
+    """One Store per database file per process: several spiders in one process share it."""
+    if path not in _SHARED:
+        _SHARED[path] = Store(path)
+    return _SHARED[path]
+

@@ -1,0 +1,35 @@
+"""The standard statistical tables of annual reports as numbers (see shared TABLES.md for the codes).
+
+parse_tables(html=..., text=...) and parse_rows(grid) return cells
+{table, row, column, value, raw} (+ unit for table 'legacy'); checks.run_checks audits them.
+"""
+from __future__ import annotations
+
+from .grid import html_blocks, squeeze, text_rows
+from .legacy import legacy_cells
+from .reflow import reflow
+from .score import score
+from .standard import standard_cells
+
+__all__ = ["parse_tables", "parse_rows", "score"]
+
+
+def parse_tables(html: str | None = None, text: str | None = None) -> list[dict]:
+    """Cells of the standard tables found in a report body; html is preferred when given."""
+    cells: list[dict] = []
+    if html and html.strip():
+        cells = _cells(html_blocks(html))
+    if not cells and text and text.strip():
+        cells = _cells(text_rows(text))
+    return cells
+
+
+def parse_rows(rows: list[list[str]]) -> list[dict]:
+    """Cells from a grid already expanded for spans (PDF, DOCX, XLS tables); None cells are blank."""
+    grid = [[squeeze("" if c is None else str(c)) for c in row] for row in rows or []]
+    return _cells(grid)
+
+
+def _cells(rows: list[list[str]]) -> list[dict]:
+    rows = reflow(rows)
+    return standard_cells(rows) + legacy_cells(rows)

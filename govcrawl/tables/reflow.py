@@ -1,0 +1,56 @@
+"""Rebuild table rows from flattened text.
+
+Text extracted from HTML often prints one cell per line (vertical) or a whole table row on one line
+with spaces between cells. Single-cell rows are cut into whitespace tokens; a label is followed by the
+values after it, and values on later lines join the label before them.
+"""
+from __future__ import annotations
+
+import re
+
+from .grid import Row, squeeze
+from .numbers import is_value
+
+# a line opening a new printed row: 一、 (一) 1. 其中 …; anything else in parentheses continues a label
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]|其中)")
+_ASIDE = re.compile(r"^[（(]")
+
+
+def reflow(rows: list[Row]) -> list[Row]:
+    """Multi-cell rows pass through; runs of single-cell rows become label + values rows."""
+    out: list[Row] = []
+    pending: Row | None = None  # the pseudo-row being built from single-cell lines
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            out.append(pending)
+            pending = None
+
+    for row in rows:
+        if len(row) != 1:
+            flush()
+            out.append(row)
+            continue
+        tokens = row[0].split()
+        label_run: list[str] = []
+        for tok in tokens:
+            if is_value(tok):
+                if label_run:
+                    flush()
+                    pending = [squeeze("".join(label_run))]
+                    label_run = []
+                if pending is None:
+                    pending = []
+                pending.append(tok)
+            else:
+                if not label_run and pending is not None and len(pending) == 1 and not pending[0] == "" \
+                        and _ASIDE.match(tok) and not _NUMBERED.match(tok) and tok is tokens[0]:
+                    pending[0] = squeeze(pending[0] + tok)  # (不同渠道…计1条) continues the label above
+                    continue
+                label_run.append(tok)
+        if label_run:
+            flush()
+            pending = [squeeze("".join(label_run))]
+    flush()
+    return out

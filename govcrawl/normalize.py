@@ -21,6 +21,7 @@ _SYLLABLE = re.compile(
 _CJK = "\u4e00-\u9fff"
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\xa0]+(?=[{_CJK}{_CJK_PUNCT}])")
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000\xa0]+|[ \u3000\xa0]+(?=[{_CJK}{_CJK_PUNCT}])")
 _FULLWIDTH_ALNUM = str.maketrans(
     {chr(c): chr(c - 0xFEE0) for c in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B))}
 )
@@ -109,7 +110,7 @@ def normalize_field(value: str | None) -> str | None:
     v = unicodedata.normalize("NFC", value).translate(_FULLWIDTH_ALNUM)
     v = remove_pinyin_glosses(v)
     v = to_simplified(v)
-    v = _SPACE_BETWEEN_CJK.sub("", re.sub(r"\s+", " ", v)).strip()
+    v = _SPACE_NEAR_CJK.sub("", re.sub(r"\s+", " ", v)).strip()
     return v or None
 
 

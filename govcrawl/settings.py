@@ -36,6 +36,9 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 # the bytes as they came off the wire (still compressed, before redirects and retries act).
 DOWNLOADER_MIDDLEWARES = {
     "govcrawl.archive.WarcArchiveMiddleware": 950,
+    # After archiving, a JS challenge page (412/521) is fetched again through Chromium.
+    "govcrawl.challenge.ChallengeMiddleware": 560,
+    "govcrawl.challenge.ChallengePassedMiddleware": 960,
 }
 
 ITEM_PIPELINES = {

@@ -69,6 +69,34 @@ def _links(node: etree._Element, base: str, out: list[dict], seen: set[str], in_
         _add(out, seen, urljoin(base, href.strip()), name, ftype)
 
 
+_CHROME = re.compile(r"(^|[\s_-])(nav|menu|header|head|top|footer|foot|bottom|sidebar|left|right|friend|links?|yqlj|daohang|banner)([\s_-]|$)", re.I)
+
+
+def _in_chrome(a: etree._Element) -> bool:
+    for anc in a.iterancestors():
+        if anc.tag in ("nav", "header", "footer"):
+            return True
+        s = " ".join(filter(None, [anc.get("class"), anc.get("id")]))
+        if s and _CHROME.search(s):
+            return True
+    return False
+
+
+def _page_documents(tree: etree._ElementTree, base: str, out: list[dict], seen: set[str]) -> None:
+    """Document links (pdf, doc, xls …; not images) anywhere outside the page chrome."""
+    for a in dom.xpath_all(tree, ".//a[@href]"):
+        href = a.get("href")
+        if not _usable(href):
+            continue
+        ftype = file_type(href)
+        if not ftype or ftype == "image" or dom.is_hidden(a) or _in_chrome(a):
+            continue
+        if any(dom.is_hidden(anc) for anc in a.iterancestors()):
+            continue
+        name = dom.text_content(a) or (a.get("title") or "").strip() or unquote(urlparse(href).path.rsplit("/", 1)[-1])
+        _add(out, seen, urljoin(base, href.strip()), name, ftype)
+
+
 def extract_attachments(tree: etree._ElementTree, body_node: etree._Element | None, base_url: str,
                         raw_html: str) -> list[dict]:
     """Deduplicated attachment list of {'url', 'name', 'type'} (absolute URLs)."""
@@ -84,6 +112,7 @@ def extract_attachments(tree: etree._ElementTree, body_node: etree._Element | No
         if block.tag in ("body", "html") or dom.is_hidden(block):
             continue
         _links(block, base, out, seen, in_block=True)
+    _page_documents(tree, base, out, seen)
     for m in _JS_ITEM.finditer(raw_html):
         url = m.group("url") or m.group("url2")
         name = m.group("name") if m.group("url") else m.group("name2")

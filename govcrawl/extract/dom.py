@@ -19,6 +19,7 @@ DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "emb
              "canvas", "select", "button", "input", "textarea", "map", "audio", "video", "head"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = {"ng-hide", "hide", "hidden", "sr-only", "visually-hidden", "ng-cloak"}
+EMPTY_CELL = "\u2205"  # marks an empty table cell in cells-per-line rendering (label with no value)
 CELL_SEP = "\t"  # table cells of one row; whitespace, so folded comparisons see plain text
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff]+")
 
@@ -101,6 +102,20 @@ def clean_ws(s: str) -> str:
     return _WS.sub(" ", s)
 
 
+_BLOCKY = {"p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "section", "article"}
+
+
+def _layout_row(tr: etree._Element) -> bool:
+    """A layout-table row (an article in a cell), not a data row: a long cell of several blocks."""
+    for c in tr:
+        if not isinstance(c.tag, str) or c.tag not in ("td", "th"):
+            continue
+        blocks = [b for b in c.iter() if isinstance(b.tag, str) and b.tag in _BLOCKY]
+        if len(blocks) >= 3 and len("".join(c.itertext()).strip()) > 150:
+            return True
+    return False
+
+
 def _walk(el: etree._Element, out: list[str], cells_per_line: bool) -> None:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP_TAGS or not tag:
@@ -109,7 +124,7 @@ def _walk(el: etree._Element, out: list[str], cells_per_line: bool) -> None:
         return
     if tag == "br":
         out.append("\n")
-    elif tag == "tr" and not cells_per_line and not el.xpath(".//table"):
+    elif tag == "tr" and not cells_per_line and not el.xpath(".//table") and not _layout_row(el):
         cells = []
         for c in el:
             if isinstance(c.tag, str) and c.tag in ("td", "th"):
@@ -129,6 +144,8 @@ def _walk(el: etree._Element, out: list[str], cells_per_line: bool) -> None:
     block = tag in BLOCK_TAGS or (tag in ("td", "th"))
     if block:
         out.append("\n")
+    if cells_per_line and tag in ("td", "th") and not "".join(el.itertext()).strip():
+        out.append(EMPTY_CELL)
     if el.text:
         out.append(clean_ws(el.text))
     for ch in el:

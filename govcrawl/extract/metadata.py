@@ -68,6 +68,7 @@ def _canon_label(text: str) -> str:
 
 
 def _clean_value(v: str) -> str:
+    v = v.replace(dom.EMPTY_CELL, "")
     v = _SPACES.sub(" ", v).strip().strip(_TRIM).strip()
     return v
 

@@ -27,8 +27,40 @@ def page_title_text(tree: etree._ElementTree) -> str:
     return ""
 
 
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:_|\||｜|--|-|—{1,2}|–)\s*[^_|｜—–]{0,30}(?:人民政府|政府|政府网|门户网站|网站|政务网|官网|管委会|"
+    r"管理委员会|办公室|政府信息公开|信息公开|新闻网|中国政府网|首页|栏目|动态)[^_|｜—–]{0,12}$")
+
+
+def strip_site_name(title: str) -> str:
+    """'报告_XX区人民政府' / '报告-XX县政府网' -> '报告' (at most two trailing parts)."""
+    t = title.strip()
+    for _ in range(3):
+        m = _SITE_SUFFIX.search(t)
+        if not m or m.start() < 4:
+            break
+        t = t[: m.start()].strip()
+    return t
+
+
 def _title_segments(title: str) -> list[str]:
-    return [s for s in _SPLIT.split(title) if s.strip()]
+    return [s for s in _SPLIT.split(strip_site_name(title)) if s.strip()]
+
+
+def _heading_like(tree: etree._ElementTree, page_title: str) -> str:
+    """The longest short visible element text that is a prefix of (or equal to) the page title."""
+    fpt = _fold(strip_site_name(page_title))
+    best = ""
+    if len(fpt) < 4:
+        return best
+    for el in dom.xpath_all(tree, ".//body//*[not(self::script) and not(self::style) and not(self::title)]"):
+        if len(el) > 4 or dom.is_hidden(el):
+            continue
+        txt = dom.text_content(el)
+        ft = _fold(txt)
+        if len(ft) >= max(6, len(fpt) * 0.6) and fpt.startswith(ft) and len(ft) > len(_fold(best)):
+            best = txt
+    return best
 
 
 def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str | None) -> str | None:
@@ -51,6 +83,9 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
         if fpt and (ft in fpt or (len(fpt) >= 6 and fpt.split("_")[0] in ft)):
             if len(ft) > len(_fold(best)):
                 best = txt
+    if best:
+        return best
+    best = _heading_like(tree, page_title)
     if best:
         return best
     segs = _title_segments(page_title)

@@ -46,7 +46,7 @@ def _header(brand: Brand) -> str:
     nav = "".join(f'<li><a href="{esc(href)}" target="_self">{esc(text)}</a></li>' for text, href in brand.nav)
     return f"""<body>
 <div class="top"><div class="top-con"><span class="fl">欢迎访问{esc(brand.site_name)}网站</span>
-<span class="fr"><a href="javascript:void(0)" id="jianfan">繁體</a> | <a href="javascript:void(0)">无障碍浏览</a> | <a href="/col/col9999/index.html?uid=1&amp;pageNum=1" onclick="return false;">长者模式</a></span></div></div>
+<span class="fr"><a href="javascript:void(0)" id="jianfan">繁體</a> | <a href="javascript:void(0)">无障碍浏览</a> | <a href="javascript:void(0)">长者模式</a></span></div></div>
 <div class="header"><div class="logo"><a href="/"><img src="/images/2019/logo.png" alt="{esc(brand.site_name)}" /></a></div>
 <div class="search"><form action="/jrobot/search.do" method="get" target="_blank"><input type="hidden" name="webid" value="{brand.webid}" /><input type="text" name="q" class="search-input" /><input type="submit" value="搜索" /></form></div></div>
 <div class="nav"><ul>{nav}</ul></div>
@@ -55,7 +55,7 @@ def _header(brand: Brand) -> str:
 
 def _footer(brand: Brand) -> str:
     return f"""<div class="footer"><div class="footer-con">
-<p><a href="/col/col9991/index.html">网站地图</a> | <a href="/col/col9992/index.html">联系我们</a> | <a href="/col/col9993/index.html">隐私声明</a></p>
+<p><a href="javascript:void(0)">网站地图</a> | <a href="javascript:void(0)">联系我们</a> | <a href="javascript:void(0)">隐私声明</a></p>
 <p>主办单位：{esc(brand.footer_org)}　地址：{esc(brand.address)}　电话：{esc(brand.phone)}</p>
 <p>网站标识码：{esc(brand.site_id_code)}　<a href="https://beian.miit.gov.cn/" target="_blank">{esc(brand.icp)}</a></p>
 <p><script type="text/javascript">document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E"));</script></p>

@@ -51,7 +51,7 @@ def _header(brand: Brand, root: str) -> str:
 
 def _footer(brand: Brand, root: str) -> str:
     return f"""<table width="1006" border="0" cellspacing="0" cellpadding="0" id="down" align="center"><tr><td align="center">
-<p>主办：{esc(brand.footer_org)}　<a href="{root}wzdt/">网站地图</a> | <a href="{root}lxwm/">联系我们</a></p>
+<p>主办：{esc(brand.footer_org)}　<a href="javascript:void(0)">网站地图</a> | <a href="javascript:void(0)">联系我们</a></p>
 <p>地址：{esc(brand.address)}　电话：{esc(brand.phone)}　<font color="#000000">网站标识码：{esc(brand.site_id_code)}</font></p>
 <p><a href="http://www.beian.miit.gov.cn/" target="_blank">{esc(brand.icp)}</a></p>
 <script id="_jiucuo_" sitecode="{esc(brand.site_id_code)}" src="/jiucuo.js"></script>

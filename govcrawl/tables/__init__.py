@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .grid import html_blocks, squeeze, text_rows
 from .legacy import legacy_cells
+from .numbers import is_value
 from .reflow import reflow
 from .score import score
 from .standard import standard_cells
@@ -24,9 +25,22 @@ def parse_tables(html: str | None = None, text: str | None = None) -> list[dict]
     return cells
 
 
-def parse_rows(rows: list[list[str]]) -> list[dict]:
-    """Cells from a grid already expanded for spans (PDF, DOCX, XLS tables); None cells are blank."""
-    grid = [[squeeze("" if c is None else str(c)) for c in row] for row in rows or []]
+def parse_rows(rows: list[list[str | None]]) -> list[dict]:
+    """Cells from a grid already expanded for spans (PDF, DOCX, XLS tables).
+
+    pdfplumber marks the slots a merged cell covers with None; such a slot takes the label to its left
+    (colspan) or above it (rowspan), never a number, so merged label cells line up as in HTML.
+    """
+    grid: list[list[str]] = []
+    for r, row in enumerate(rows or []):
+        out: list[str] = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                left = out[c - 1] if c > 0 else ""
+                above = grid[r - 1][c] if r > 0 and c < len(grid[r - 1]) else ""
+                cell = left if left and not is_value(left) else above if above and not is_value(above) else ""
+            out.append(squeeze(str(cell)))
+        grid.append(out)
     return _cells(grid)
 
 

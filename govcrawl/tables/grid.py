@@ -147,11 +147,39 @@ _SEP = re.compile(r"\s*[|｜\t]\s*")
 
 
 def text_rows(text: str) -> list[Row]:
-    """Rows of a text body: pipe/tab separated lines are split into cells; other lines are one-cell rows."""
+    """Rows of a text body: pipe/tab separated lines are split into cells; other lines are one-cell rows.
+
+    In double-spaced text (cells separated by one blank line, as seed 004 prints a vertical 统计表) every
+    extra blank line stands for an empty cell and becomes a [''] row.
+    """
+    lines = (text or "").splitlines()
+    gaps = _gaps(lines)
+    double_spaced = bool(gaps) and sum(1 for g in gaps if g == 1) >= 0.6 * len(gaps)
     rows: list[Row] = []
-    for line in (text or "").splitlines():
+    blank_run = 0
+    for line in lines:
+        if not line.strip():
+            blank_run += 1
+            continue
+        if double_spaced and rows and blank_run > 1:
+            rows.extend([[""]] * (blank_run - 1))
+        blank_run = 0
         if "|" in line or "｜" in line or "\t" in line:
             rows.append([squeeze(c) for c in _SEP.split(line.strip(" "))])
-        elif line.strip():
+        else:
             rows.append([_spaces(line)])
     return rows
+
+
+def _gaps(lines: list[str]) -> list[int]:
+    """Number of blank lines between consecutive non-blank lines."""
+    gaps: list[int] = []
+    run, seen = 0, False
+    for line in lines:
+        if line.strip():
+            if seen:
+                gaps.append(run)
+            seen, run = True, 0
+        else:
+            run += 1
+    return gaps

@@ -12,7 +12,7 @@ import unicodedata
 # cells meaning "not applicable / not filled": value None, raw kept
 DASHES = {"—", "——", "-", "--", "－", "─", "━", "–", "/", "／", "\\", "×", "x", "X", "*", "…", "...", "、", "·"}
 # cells meaning "none": value 0
-ZERO_WORDS = {"无", "零", "〇", "没有", "空"}
+ZERO_WORDS = {"无", "無", "零", "〇", "没有", "沒有", "空"}
 
 _UNIT = r"(?:件|条|个|次|人次|人|万元|元|项|篇|家|份|场|期|户|%|％)?"
 _NUM = re.compile(r"^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?" + _UNIT + r"$")

@@ -28,6 +28,10 @@ def reflow(rows: list[Row]) -> list[Row]:
             pending = None
 
     for row in rows:
+        if row == [""]:
+            if pending is not None:
+                pending.append("")  # an empty cell of a double-spaced vertical table
+            continue
         if len(row) != 1:
             flush()
             out.append(row)

@@ -89,7 +89,7 @@ HEADINGS = {"active": "二、主动公开政府信息情况", "applications": "�
 # ---- truth ---------------------------------------------------------------------------------------------
 def _c(table: str, row: str, column: str, value, raw: str | None = None) -> dict:
     if raw is None:
-        raw = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        raw = "" if value is None else str(value)
     return {"table": table, "row": row, "column": column, "value": value, "raw": raw}
 
 
@@ -480,7 +480,7 @@ def _legacy_vertical(cells: list[dict]) -> str:
     out += [x for h in head for x in (h, "")]
     for row in rows:
         for cell in row:
-            out += [cell, ""]
+            out += [cell, ""] if cell else [""]  # as in seed 004: an empty cell is one more blank line
     return "\n".join(out)
 
 

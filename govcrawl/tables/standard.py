@@ -88,9 +88,9 @@ def standard_cells(rows: list[list[str]]) -> list[Cell]:
             continue
         if _active_row(st, label, values):
             continue
-        if _application_row(st, label, values):
+        if st.section == "appeals" and _appeal_rows(st, label, values):
             continue
-        if _appeal_rows(st, label, values):
+        if _application_row(st, label, values):
             continue
     _flush_appeals(st)
     return st.cells
@@ -167,7 +167,7 @@ def _active_row(st: _State, label: str, values: list[str]) -> bool:
 
 def _application_row(st: _State, label: str, values: list[str]) -> bool:
     row = L.application_row(label, st.group)
-    if row is None:
+    if row is None or st.section == "appeals" and "申请" not in label:
         return False
     if st.section != "applications" and not L.is_standard_wording(label, row):
         return False

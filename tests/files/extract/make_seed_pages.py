@@ -55,7 +55,7 @@ def seed_lines(name: str) -> list[str]:
 def page_003() -> bytes:
     """Zhejiang Hanweb 信息公开 page: table.xxgk, title, #zoom body with ZJEG_RSS markers."""
     lines = seed_lines("003")
-    body = lines[5:lines.index("打印本页 关闭窗口 |")]
+    body = lines[4:lines.index("打印本页 关闭窗口 |")]
     title = lines[3]
     doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="SiteName" content="台州市路桥区人民政府"><meta name="SiteDomain" content="www.luqiao.gov.cn">

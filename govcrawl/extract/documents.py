@@ -1,0 +1,224 @@
+"""Text of attachments: PDF, DOCX, DOC/WPS, XLS/XLSX/ET, OFD, images and scanned PDFs (OCR).
+
+Uses pdfplumber, python-docx and python-calamine in-process; antiword, LibreOffice and Tesseract
+(chi_sim) as external programs when installed. Never raises: failures come back in ``error``."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+
+_MIN_CHARS_PER_PAGE = 20  # less text than this on a PDF page means it is probably a scan
+_OCR_TIMEOUT = 120
+
+
+def _result(text: str = "", ocr: bool = False, pages: int | None = None, error: str | None = None) -> dict:
+    return {"text": text.strip(), "ocr": ocr, "pages": pages, "error": error}
+
+
+def sniff_kind(raw: bytes, filename: str, content_type: str | None = None) -> str:
+    """File kind from magic bytes, then extension, then Content-Type."""
+    ext = os.path.splitext(filename or "")[1].lower().lstrip(".")
+    if raw.startswith(b"%PDF"):
+        return "pdf"
+    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: doc, xls, wps, et
+        if ext in ("xls", "et"):
+            return "xls"
+        return "doc" if ext not in ("wps",) else "wps"
+    if raw[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(raw)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if any(n.startswith("word/") for n in names):
+            return "docx"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if "OFD.xml" in names or any(n.lower().endswith("ofd.xml") for n in names):
+            return "ofd"
+        return ext if ext in ("docx", "xlsx", "ofd") else "zip"
+    if raw[:3] == b"\xff\xd8\xff" or raw[:8] == b"\x89PNG\r\n\x1a\n" or raw[:4] in (b"GIF8", b"II*\x00", b"MM\x00*") or raw[:2] == b"BM":
+        return "image"
+    if ext in ("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp"):
+        return "image"
+    if ext:
+        return ext
+    ct = (content_type or "").lower()
+    for key, kind in (("pdf", "pdf"), ("msword", "doc"), ("wordprocessingml", "docx"), ("spreadsheetml", "xlsx"),
+                      ("ms-excel", "xls"), ("image/", "image"), ("text/html", "html"), ("text/plain", "txt")):
+        if key in ct:
+            return kind
+    return "unknown"
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def ocr_image_bytes(img_bytes: bytes, lang: str = "chi_sim+eng") -> str:
+    """OCR one image with the tesseract CLI (stdin -> stdout). Raises on failure."""
+    proc = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", "6"], input=img_bytes,
+                          capture_output=True, timeout=_OCR_TIMEOUT, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
+    return _join_cjk_spaces(proc.stdout.decode("utf-8", "replace"))
+
+
+def _join_cjk_spaces(text: str) -> str:
+    """Tesseract puts spaces between Chinese characters; remove them."""
+    return re.sub(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]) +(?=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef])", "", text)
+
+
+def _pdf(raw: bytes) -> dict:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+            texts = [(p.extract_text() or "") for p in pdf.pages]
+            npages = len(pdf.pages)
+    except Exception as e:  # pdfminer raises many kinds on broken files
+        return _result(error=f"pdf: {type(e).__name__}: {e}")
+    text = "\n".join(texts).strip()
+    sparse = npages and len(re.sub(r"\s", "", text)) < _MIN_CHARS_PER_PAGE * npages
+    if not sparse:
+        return _result(text, pages=npages)
+    if not tesseract_available():
+        return _result(text, pages=npages, error="scanned PDF: tesseract not installed, no OCR")
+    try:
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(raw)
+        out = []
+        for i in range(len(doc)):
+            img = doc[i].render(scale=300 / 72).to_pil()
+            buf = io.BytesIO()
+            img.save(buf, format="PNG")
+            out.append(ocr_image_bytes(buf.getvalue()))
+        return _result("\n".join(out), ocr=True, pages=npages)
+    except Exception as e:
+        return _result(text, pages=npages, error=f"ocr: {type(e).__name__}: {e}")
+
+
+def _docx(raw: bytes) -> dict:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        d = docx.Document(io.BytesIO(raw))
+    except Exception as e:
+        return _result(error=f"docx: {type(e).__name__}: {e}")
+    lines: list[str] = []
+    for child in d.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, d).text)
+        elif tag == "tbl":
+            for row in Table(child, d).rows:
+                cells = []
+                for c in row.cells:
+                    t = c.text.strip()
+                    if not cells or cells[-1] != t:  # merged cells repeat their text
+                        cells.append(t)
+                lines.append("\t".join(cells))
+    return _result("\n".join(ln for ln in lines if ln.strip()))
+
+
+def _run(cmd: list[str], timeout: int = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+
+
+def _doc(raw: bytes, kind: str) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, f"in.{kind}")
+        with open(path, "wb") as f:
+            f.write(raw)
+        if shutil.which("antiword"):
+            proc = _run(["antiword", "-m", "UTF-8.txt", "-w", "0", path])
+            if proc.returncode == 0 and proc.stdout.strip():
+                return _result(proc.stdout.decode("utf-8", "replace"))
+        office = shutil.which("soffice") or shutil.which("libreoffice")
+        if office:
+            proc = _run([office, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir", tmp, path], 180)
+            out = os.path.join(tmp, "in.txt")
+            if os.path.exists(out):
+                with open(out, encoding="utf-8", errors="replace") as f:
+                    return _result(f.read())
+        if not shutil.which("antiword") and not office:
+            return _result(error=f"{kind}: neither antiword nor LibreOffice is installed")
+        return _result(error=f"{kind}: could not convert (antiword/LibreOffice failed)")
+
+
+def _sheet(raw: bytes) -> dict:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+        lines: list[str] = []
+        for name in wb.sheet_names:
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=True)
+            lines.append(f"# {name}")
+            for row in rows:
+                cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in row]
+                if any(c.strip() for c in cells):
+                    lines.append("\t".join(cells).rstrip("\t"))
+        return _result("\n".join(lines), pages=len(wb.sheet_names))
+    except Exception as e:
+        return _result(error=f"spreadsheet: {type(e).__name__}: {e}")
+
+
+def _ofd(raw: bytes) -> dict:
+    """OFD (GB/T 33190) is a zip of XML pages; text sits in ofd:TextCode elements."""
+    try:
+        z = zipfile.ZipFile(io.BytesIO(raw))
+        pages = sorted(n for n in z.namelist() if re.search(r"Pages/Page_?\d+/Content\.xml$", n))
+        out = []
+        for n in pages:
+            xml = z.read(n).decode("utf-8", "replace")
+            out.append("".join(re.findall(r"<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>", xml)))
+        return _result("\n".join(out), pages=len(pages))
+    except Exception as e:
+        return _result(error=f"ofd: {type(e).__name__}: {e}")
+
+
+def _image(raw: bytes) -> dict:
+    if not tesseract_available():
+        return _result(error="image: tesseract not installed, no OCR")
+    try:
+        return _result(ocr_image_bytes(raw), ocr=True, pages=1)
+    except Exception as e:
+        return _result(error=f"ocr: {type(e).__name__}: {e}")
+
+
+def document_text(raw: bytes, filename: str, content_type: str | None = None) -> dict:
+    """{'text', 'ocr', 'pages', 'error'} for one attachment; never raises."""
+    try:
+        if not raw:
+            return _result(error="empty file")
+        kind = sniff_kind(raw, filename, content_type)
+        if kind == "pdf":
+            return _pdf(raw)
+        if kind == "docx":
+            return _docx(raw)
+        if kind in ("doc", "wps", "rtf"):
+            return _doc(raw, kind)
+        if kind in ("xls", "xlsx", "et", "ods"):
+            return _sheet(raw)
+        if kind == "ofd":
+            return _ofd(raw)
+        if kind == "image":
+            return _image(raw)
+        if kind in ("html", "htm", "txt"):
+            from .decode import decode_html
+            text, _enc, errs = decode_html(raw, content_type)
+            if kind != "txt":
+                from . import dom
+                text = dom.render_text(dom.parse(text).getroot())
+            return _result(text, error="; ".join(errs) or None)
+        return _result(error=f"unsupported attachment type: {kind}")
+    except Exception as e:  # last resort: the contract is 'never raises'
+        return _result(error=f"{type(e).__name__}: {e}")

@@ -1,0 +1,45 @@
+import json
+import os
+
+from govcrawl.evaluate import evaluate_dir, format_report, ngram_scores
+
+REAL = "/work/shared/realpages"
+if not os.path.isdir(REAL):
+    REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "realpages")
+
+
+def test_ngram_scores():
+    assert ngram_scores("政府信息公开工作年度报告", "政府信息公開工作年度報告") == (1.0, 1.0)
+    r, p = ngram_scores("甲乙丙丁戊己庚辛", "甲乙丙丁戊")
+    assert p == 1.0 and r < 1.0
+
+
+def test_evaluate_small_dir(tmp_path):
+    page = ("<html><head><meta charset='utf-8'><meta name='ArticleTitle' content='某县2023年政府信息公开工作年度报告'>"
+            "</head><body><span>发布日期：2024-01-20</span><div class='TRS_Editor'><p>本报告根据《条例》编制。</p>"
+            "<p>统计期限自2023年1月1日起至2023年12月31日止。</p></div></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "a.html.labels.json").write_text(json.dumps({
+        "title": "某县2023年政府信息公开工作年度报告", "published_date": "2024-01-20", "publisher": None,
+        "report_year": 2023, "is_annual_report": True, "body_first": "本报告根据《条例》编制。",
+        "body_last": "12月31日止。", "body_contains": ["统计期限"], "attachments": []}), encoding="utf-8")
+    (tmp_path / "b.html.labels.json").write_text(json.dumps({"kind": "list", "items": []}), encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html></html>", encoding="utf-8")
+    res = evaluate_dir(str(tmp_path))
+    assert len(res["pages"]) == 1
+    report = format_report(res)
+    assert "SUMMARY pages=1 min_field=1.000 min_body=1.000" in report
+
+
+def test_realpages_meet_targets():
+    if not os.path.isdir(REAL):
+        import pytest
+        pytest.skip("shared/realpages not available")
+    res = evaluate_dir(REAL)
+    report = format_report(res)
+    for p in res["pages"]:
+        assert not p["error"], report
+    from govcrawl.evaluate import _summary
+    s = _summary(res)
+    assert min(s["fields"].values()) >= 0.97, report
+    assert min(s["body"].values()) >= 0.97, report

@@ -1,0 +1,73 @@
+from govcrawl.extract import extract
+from govcrawl.extract.dates import parse_date
+
+
+def page(inner: str, head: str = "") -> bytes:
+    return (f"<html><head><meta charset='utf-8'>{head}<title>标题</title></head><body>{inner}"
+            "<div class='TRS_Editor'><p>正文第一段，内容足够长以便识别为正文。</p></div></body></html>").encode("utf-8")
+
+
+def test_dates():
+    assert parse_date("2024年1月12日") == "2024-01-12"
+    assert parse_date("2024/1/12") == "2024-01-12"
+    assert parse_date("2024-01-12 09:33:10") == "2024-01-12"
+    assert parse_date("20240112") == "2024-01-12"
+    assert parse_date("2024.01.12") == "2024-01-12"
+    assert parse_date("二〇二四年一月十二日") == "2024-01-12"
+    assert parse_date("无") is None
+
+
+def test_hanweb_xxgk_table_label_in_cell():
+    rec = extract(page("""<table class="xxgk"><tr><td>索引号: 002482082/2024-00332</td><td>文件编号: </td>
+        <td>发布机构: 省教育厅</td></tr><tr><td>生成日期: 2024-10-21</td><td>主题分类: 教育</td>
+        <td>公开方式: 主动公开</td></tr></table><span>发布日期：2024-10-22</span><span>来源：新闻办</span>"""), "http://x/")
+    assert rec["index_no"] == "002482082/2024-00332"
+    assert rec["doc_no"] is None
+    assert rec["publisher"] == "省教育厅"
+    assert rec["written_date"] == "2024-10-21"
+    assert rec["published_date"] == "2024-10-22"
+    assert rec["topic"] == "教育"
+
+
+def test_label_value_cell_pairs_with_odd_spacing():
+    rec = extract(page("""<table><tr><th>索 引 号</th><td>11330100002489628J/2024-00123</td><th>文　　号</th><td>杭政办〔2024〕3号</td></tr>
+        <tr><th>发文机关</th><td>杭州市人民政府办公厅</td><th>成文日期</th><td>2024年1月5日</td></tr>
+        <tr><th>有效性</th><td></td><th>主题分类</th><td></td></tr></table>"""), "http://x/")
+    assert rec["index_no"] == "11330100002489628J/2024-00123"
+    assert rec["doc_no"] == "杭政办〔2024〕3号"
+    assert rec["publisher"] == "杭州市人民政府办公厅"
+    assert rec["written_date"] == "2024-01-05"
+    assert rec["topic"] is None
+
+
+def test_fujian_index_box_with_ensp_labels_and_wu():
+    rec = extract(page("""<div class="index_box"><ul><li>索&ensp;引&ensp;号：<font>PZ00101-1700-2023-00059</font></li>
+        <li>主题分类：<font>无</font></li><li>发文机关：<font>平潭综合实验区管委会办公室</font></li>
+        <li>发文字号：<font>岚综管综〔2016〕266号</font></li><li>发布日期：<font>2016-10-26</font></li>
+        <li>有&ensp;效&ensp;性：<em>有效</em></li></ul></div>"""), "http://x/")
+    assert rec["index_no"] == "PZ00101-1700-2023-00059"
+    assert rec["topic"] is None
+    assert rec["doc_no"] == "岚综管综〔2016〕266号"
+    assert rec["published_date"] == "2016-10-26"
+
+
+def test_plain_source_line_of_old_cms():
+    rec = extract(page("<div>2018-02-07 09:33:10 来源: 作者: 编辑:赵暖星 点击:</div>"), "http://x/")
+    assert rec["published_date"] == "2018-02-07"
+    assert rec["publisher"] is None
+
+
+def test_meta_only_page():
+    head = ('<meta name="ArticleTitle" content="某县2023年政府信息公开工作年度报告"><meta name="PubDate" content="2024-01-20 10:00">'
+            '<meta name="ContentSource" content="某县人民政府办公室"><meta name="SiteIDCode" content="3310040001">')
+    rec = extract(page("", head), "http://x/")
+    assert rec["title"] == "某县2023年政府信息公开工作年度报告"
+    assert rec["published_date"] == "2024-01-20"
+    assert rec["publisher"] == "某县人民政府办公室"
+    assert rec["meta"]["SiteIDCode"] == "3310040001"
+
+
+def test_label_quoted_in_prose_is_not_metadata():
+    long = "凡本站注明“文章类型：原创”的作品，转载时必须注明：“文章来源：某某网站”。" * 3
+    rec = extract(page(f"<span>来源：浙江监管局</span><p>{long}</p>"), "http://x/")
+    assert rec["publisher"] == "浙江监管局"

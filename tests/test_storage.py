@@ -1,0 +1,44 @@
+"""Storage: idempotent upserts and Chinese full-text search."""
+from govcrawl.search import fts_query, index_text
+from govcrawl.storage import Store
+
+
+def report(rid="r1", body="本年度发生行政复议案件2件，房屋拆迁类申请增多。", **kw):
+    return {"report_id": rid, "site_id": "s", "url": f"http://x.gov.cn/{rid}.html", "title": "2023年度报告",
+            "report_year": 2023, "is_annual_report": 1, "body_text": body, "content_hash": rid, **kw}
+
+
+def search(store, q):
+    return [r["report_id"] for r in store.db.query(
+        "select report_id from reports where rowid in (select rowid from reports_fts where reports_fts match ?)",
+        [fts_query(q)])]
+
+
+def test_save_twice_keeps_one_row_and_first_seen(tmp_path):
+    store = Store(str(tmp_path / "m.db"))
+    store.upsert_site({"site_id": "s", "name": "西峰区"})
+    cells = [{"table": "applications", "row": "new", "column": "total", "value": 3, "raw": "3"}]
+    assert store.save_report(report(), ["http://x.gov.cn/r1.html"], [], cells, []) is True
+    first = next(store.db.query("select first_seen from reports"))["first_seen"]
+    assert store.save_report(report(), ["http://x.gov.cn/r1.html"], [], cells, []) is False
+    assert store.db["reports"].count == 1 and store.db["report_stats"].count == 1
+    assert next(store.db.query("select first_seen from reports"))["first_seen"] == first
+    assert store.db["reports_fts"].count == 1
+    assert store.report_for_url("http://x.gov.cn/r1.html") == "r1"
+
+
+def test_two_character_words_are_searchable(tmp_path):
+    store = Store(str(tmp_path / "m.db"))
+    store.save_report(report(), [], [], [], [])
+    store.save_report(report("r2", body="政务公开工作要点"), [], [], [], [])
+    assert search(store, "拆迁") == ["r1"]
+    assert search(store, "复议") == ["r1"]
+    assert search(store, "行政复议案件") == ["r1"]
+    assert search(store, "政务公开") == ["r2"]
+    assert search(store, "公开 要点") == ["r2"]
+    assert search(store, "复议 要点") == []
+    assert search(store, "拆") == ["r1"]
+
+
+def test_index_text_keeps_latin_and_digits():
+    assert index_text("GDP增长5%") == "GDP 增长 5%"

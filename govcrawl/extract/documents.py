@@ -94,7 +94,10 @@ def _pdf(raw: bytes) -> dict:
         doc = pdfium.PdfDocument(raw)
         out = []
         for i in range(len(doc)):
-            img = doc[i].render(scale=300 / 72).to_pil()
+            page = doc[i]
+            # 300 dpi for A4-sized pages, capped so oversized scans stay near 2500 px wide
+            scale = min(300 / 72, 2500 / max(page.get_width(), 1))
+            img = page.render(scale=scale).to_pil()
             buf = io.BytesIO()
             img.save(buf, format="PNG")
             out.append(ocr_image_bytes(buf.getvalue()))

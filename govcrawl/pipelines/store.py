@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from urllib.parse import urlsplit
-
-from scrapy import signals
 
 from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem
+from govcrawl.platforms import links
 from govcrawl.signals import capture_archived
 from govcrawl.storage import shared_store
 
@@ -18,11 +18,16 @@ RECORD_FIELDS = ("title", "report_year", "agency", "publisher", "index_no", "doc
 
 
 def attachment_type(url: str, content_type: str | None) -> str | None:
-    ext = urlsplit(url).path.rsplit(".", 1)[-1].lower() if "." in urlsplit(url).path else ""
-    if ext:
-        return ext
+    """pdf, docx, xls, ...: from the file name in the path or query (downfile.jsp?filename=x.pdf),
+    else from the Content-Type."""
+    target = urlsplit(url)
+    known = links.DOCUMENT_EXTENSIONS + links.IMAGE_EXTENSIONS
+    for part in (target.query, target.path):
+        m = re.search(r"\.(\w{2,5})(?:$|[&#])", part)
+        if m and m.group(1).lower() in known:
+            return m.group(1).lower()
     if content_type:
-        return content_type.split(";")[0].split("/")[-1]
+        return content_type.split(";")[0].split("/")[-1].strip() or None
     return None
 
 

@@ -131,12 +131,52 @@ class DisclosureSpider(scrapy.Spider):
             out.append((response.urljoin(href.strip()), links.clean(text) or a.attrib.get("title", "")))
         return out
 
-    def parse_nav(self, response, depth: int = 0):
-        """Homepage and 信息公开 pages: find the 年报 column, else go one level deeper."""
+    @property
+    def scope_names(self) -> list[str]:
+        """Names that mark this body's own pages on a shared portal (township, department)."""
+        names = [self.site_name]
+        for prefix in (self.county, self.city):
+            if prefix and self.site_name.startswith(prefix) and len(self.site_name) > len(prefix) + 1:
+                names.append(self.site_name[len(prefix):])
+        for suffix in ("街道办事处", "街道", "镇", "乡", "办事处"):
+            if self.site_name.endswith(suffix) and len(self.site_name) - len(suffix) >= 2:
+                names.append(self.site_name[: -len(suffix)])
+        return names
+
+    @property
+    def shares_portal(self) -> bool:
+        """Townships and departments publish on their county's portal, among others' columns."""
+        return self.level in ("township", "department")
+
+    def parse_nav(self, response, depth: int = 0, in_scope: bool | None = None):
+        """Homepage and 信息公开 pages: find the 年报 column, else go one level deeper.
+
+        On a shared portal the walk first finds the body's own pages (links naming it) and only
+        takes 年报 columns from there, so a township spider does not collect its county's reports.
+        """
         if not isinstance(response, TextResponse):
             return
+        if in_scope is None:
+            in_scope = not self.shares_portal
+        page = self.page_links(response)
+        if not in_scope:
+            for url, text in page:
+                if self.on_site(url) and any(n in text for n in self.scope_names) and len(text) <= 24:
+                    if links.looks_like_report_title(text) and links.is_detail_url(url):
+                        yield self.detail_request(ListEntry(url, text), response.url)
+                    elif links.is_report_column(text):
+                        yield self.list_request(url)
+                    else:
+                        yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
+                                             cb_kwargs={"depth": depth + 1, "in_scope": True})
+            if depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
+                for url, text in page:
+                    if self.on_site(url) and links.is_disclosure_nav(text):
+                        yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
+                                             cb_kwargs={"depth": depth + 1, "in_scope": False})
+            return
         found = False
-        for url, text in self.page_links(response):
+        for url, text in page:
             if not self.on_site(url):
                 continue
             if links.is_report_column(text):
@@ -145,11 +185,10 @@ class DisclosureSpider(scrapy.Spider):
             elif links.looks_like_report_title(text) and links.is_detail_url(url):
                 yield self.detail_request(ListEntry(url, text), response.url)
         if not found and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
-            for url, text in self.page_links(response):
+            for url, text in page:
                 if self.on_site(url) and links.is_disclosure_nav(text):
-                    yield scrapy.Request(
-                        url, self.parse_nav, cb_kwargs={"depth": depth + 1}, errback=self.on_error
-                    )
+                    yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
+                                         cb_kwargs={"depth": depth + 1, "in_scope": True})
 
     def parse_list(self, response, page: int = 1):
         """A 年报 list page: every entry to a detail request, then the next pages."""
@@ -208,13 +247,15 @@ class DisclosureSpider(scrapy.Spider):
         exts = tuple(self.settings.getlist("GOVCRAWL_ATTACHMENT_EXTENSIONS"))
         seen = set()
         for url, text in self.page_links(response):
-            ext = urlsplit(url).path.rsplit(".", 1)[-1].lower()
-            if ext in exts and ext not in links.IMAGE_EXTENSIONS or (
-                ext in links.IMAGE_EXTENSIONS and "附件" in text
-            ):
-                if url not in seen:
-                    seen.add(url)
-                    yield Attachment(url=url, name=text or None)
+            target = urlsplit(url)
+            ext = (target.path + "?" + target.query).rsplit(".", 1)[-1].lower()
+            if ext in links.IMAGE_EXTENSIONS:
+                wanted = "附件" in text  # photos in the article are not attachments
+            else:
+                wanted = ext in exts or (links.is_download_url(url) and bool(text))
+            if wanted and url not in seen:
+                seen.add(url)
+                yield Attachment(url=url, name=text or None)
 
     def _next_attachment(self, item: DocumentItem, pending: list[Attachment]):
         if not pending:

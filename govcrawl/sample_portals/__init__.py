@@ -18,7 +18,7 @@ import threading
 from .model import Portal
 from .server import PortalServers
 
-SITE_KEYS = ["shuipo", "luqiao", "jintang"]
+SITE_KEYS = ["shuipo", "xifeng", "wuyuan_mzj", "luqiao", "jintang"]
 _MODULES = {key: importlib.import_module(f".sites.{key}", __name__) for key in SITE_KEYS}
 
 SITES: dict[str, dict] = {key: dict(module.SITE) for key, module in _MODULES.items()}

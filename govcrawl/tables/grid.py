@@ -1,8 +1,8 @@
 """Turn report bodies into rows of cell strings.
 
 HTML tables are expanded for rowspan/colspan (a spanned cell is repeated in every slot it covers) so
-that header positions line up with data positions; text bodies are split on pipes or tabs, or, when a
-body carries no separators at all, cut into label/number runs. Every table or text block becomes a
+that header positions line up with data positions; text bodies are split on pipes or tabs (markdown
+rows included); other lines stay one-cell rows for reflow.py. Every table or text block becomes a
 list of rows; the callers read rows in document order and do not care where one table ends.
 """
 from __future__ import annotations
@@ -165,7 +165,10 @@ def text_rows(text: str) -> list[Row]:
             rows.extend([[""]] * (blank_run - 1))
         blank_run = 0
         if "|" in line or "｜" in line or "\t" in line:
-            rows.append([squeeze(c) for c in _SEP.split(line.strip(" "))])
+            line = line.strip(" ")
+            if len(line) > 1 and line[0] in "|｜" and line[-1] in "|｜":
+                line = line[1:-1]  # markdown table row (trafilatura): | a | b |
+            rows.append([squeeze(c) for c in _SEP.split(line)])
         else:
             rows.append([_spaces(line)])
     return rows

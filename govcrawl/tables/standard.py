@@ -54,6 +54,7 @@ class _State:
         self.group: str | None = None
         self.active_header: list[str | None] | None = None
         self.app_order: list[str] = list(L.APPLICATION_COLUMNS)
+        self.app_start: int | None = None  # column of 自然人 when rows keep their grid positions
         self.appeal_buffer: list[str] = []
         self.cells: list[Cell] = []
         self.seen: set[tuple[str, str]] = set()
@@ -76,6 +77,8 @@ def standard_cells(rows: list[list[str]]) -> list[Cell]:
         label_cells, values = split_row(cells)
         label = _join_label(label_cells)
         _update_section(st, cells, label, values)
+        if st.section == "applications" and st.app_start and len(label_cells) <= st.app_start < len(cells):
+            values = cells[st.app_start:]  # positional grid: blank slots of spanned labels are not values
         if not label and values:
             _unlabelled(st, values)
             continue
@@ -105,10 +108,13 @@ def _update_section(st: _State, cells: list[str], label: str, values: list[str])
         if st.section == "appeals":
             _flush_appeals(st)
         st.section = sec
-    if sec == "applications":
+    if sec == "applications" or st.section == "applications":
         order = L.application_header_order(cells)
         if order:
             st.app_order = order
+        names = [L.norm_label(c) for c in cells]
+        if "自然人" in names and not values:
+            st.app_start = names.index("自然人")
 
 
 def _active_header(st: _State, label_cells: list[str], values: list[str]) -> bool:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+import re
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -15,7 +16,8 @@ from datasette.utils.asgi import Response
 
 from govcrawl.search import fts_query
 
-SEARCH_TABLES = ("/metadata/reports",)
+# Table pages (HTML, .json, .csv, ...) whose search runs on a bigram FTS index.
+SEARCH_PATHS = re.compile(r"^/metadata/reports(\.\w+)?/?$")
 
 
 @hookimpl
@@ -25,7 +27,7 @@ def prepare_connection(conn):
 
 def _rewrite_search(scope: dict) -> dict:
     path = scope.get("path", "")
-    if scope.get("type") != "http" or not path.rstrip("/").endswith(SEARCH_TABLES):
+    if scope.get("type") != "http" or not SEARCH_PATHS.match(path):
         return scope
     pairs = parse_qsl(scope.get("query_string", b"").decode("utf-8"), keep_blank_values=True)
     if not any(k == "_search" and v for k, v in pairs):

@@ -171,7 +171,9 @@ class DisclosureSpider(scrapy.Spider):
                                              cb_kwargs={"depth": depth + 1, "in_scope": True})
             if depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
                 for url, text in page:
-                    if self.on_site(url) and links.is_disclosure_nav(text):
+                    # Other bodies' 年报 columns are not a way to ours.
+                    if (self.on_site(url) and links.is_disclosure_nav(text)
+                            and not links.is_report_column(text)):
                         yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
                                              cb_kwargs={"depth": depth + 1, "in_scope": False})
             return

@@ -85,7 +85,8 @@ def serve(db: str, host: str, port: int, archive_dir: str) -> int:
 
     meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir)
     cmd = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta),
-           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
+           "--setting", "truncate_cells_html", "120"]
     print(f"Datasette on http://{host}:{port}/metadata  (Ctrl-C to stop)", flush=True)
     try:
         return subprocess.call(cmd)

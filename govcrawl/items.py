@@ -24,6 +24,7 @@ class Attachment:
     text: str | None = None
     ocr: bool = False
     pages: int | None = None
+    tables: list[list[list[str]]] = field(default_factory=list)  # grids from PDF/DOCX/XLS tables
 
 
 @dataclass

@@ -81,6 +81,22 @@ INDEXES = [
 ]
 
 FTS_TABLE = "reports_fts"
+WIDE_VIEW = "applications_wide"
+
+
+def applications_wide_sql() -> str:
+    """One row per report, one column per cell of the applications table (for spreadsheets)."""
+    from govcrawl.tables.labels import APPLICATION_COLUMNS, APPLICATION_ROWS
+
+    cells = ",\n  ".join(
+        f"max(case when s.\"row\" = '{row}' and s.\"column\" = '{col}' then s.value end) as {row}__{col}"
+        for row in APPLICATION_ROWS for col in APPLICATION_COLUMNS)
+    return (
+        f"create view {WIDE_VIEW} as select r.report_id, r.site_id, r.title, r.report_year, "
+        "r.province, r.city, r.county, r.township, r.admin_code, r.publisher, r.agency, r.url,\n  "
+        f"{cells}\nfrom reports r join report_stats s on s.report_id = r.report_id "
+        "and s.\"table\" = 'applications' group by r.report_id"
+    )
 
 
 def now() -> str:
@@ -108,6 +124,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 table.add_column(column, col_type)
     for table, cols in INDEXES:
         db[table].create_index(cols, if_not_exists=True)
+    # Recreated each time, so a new row code reaches existing databases.
+    db.execute(f"drop view if exists {WIDE_VIEW}")
+    db.execute(applications_wide_sql())
     if FTS_TABLE not in db.table_names():
         # Standalone FTS5 table over bigram-indexed text (see govcrawl.search); rowid = reports.rowid.
         db.execute(

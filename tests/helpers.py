@@ -32,7 +32,7 @@ def make_spider(spider_cls, **kwargs):
     if not is_reactor_installed():
         install_reactor(settings["TWISTED_REACTOR"])
     crawler = get_crawler(spider_cls, settings_dict=dict(project_settings()))
-    crawler.stats.open_spider(None)
+    crawler.stats.open_spider()
     return spider_cls.from_crawler(crawler, **kwargs)
 
 

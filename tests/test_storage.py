@@ -42,3 +42,16 @@ def test_two_character_words_are_searchable(tmp_path):
 
 def test_index_text_keeps_latin_and_digits():
     assert index_text("GDP增长5%") == "GDP 增长 5%"
+
+
+def test_applications_wide_view_has_one_row_per_report(tmp_path):
+    store = Store(str(tmp_path / "m.db"))
+    cells = [{"table": "applications", "row": "new", "column": "total", "value": 5, "raw": "5"},
+             {"table": "applications", "row": "granted", "column": "natural_person", "value": 2, "raw": "2"},
+             {"table": "appeals", "row": "review", "column": "total", "value": 1, "raw": "1"}]
+    store.save_report(report(), [], [], cells, [])
+    rows = list(store.db.query("select * from applications_wide"))
+    assert len(rows) == 1
+    assert rows[0]["new__total"] == 5 and rows[0]["granted__natural_person"] == 2
+    assert rows[0]["carried_out__total"] is None
+    assert len([c for c in rows[0] if "__" in c]) == 26 * 7

@@ -1,7 +1,12 @@
 """Text of attachments: PDF, DOCX, DOC/WPS, XLS/XLSX/ET, OFD, images and scanned PDFs (OCR).
 
 Uses pdfplumber, python-docx and python-calamine in-process; antiword, LibreOffice and Tesseract
-(chi_sim) as external programs when installed. Never raises: failures come back in ``error``."""
+(chi_sim) as external programs when installed. Never raises: failures come back in ``error``.
+
+Besides the text, ``tables`` holds the grids of the tables found in PDF, DOCX and XLS/XLSX files, one
+list of rows of cell strings per table, with one convention for merged cells in all three formats: the
+text sits in the merged cell's top-left slot and every other slot it covers is None (as pdfplumber
+prints them), which is what govcrawl.tables.parse_rows expects."""
 from __future__ import annotations
 
 import io
@@ -16,8 +21,12 @@ _MIN_CHARS_PER_PAGE = 20  # less text than this on a PDF page means it is probab
 _OCR_TIMEOUT = 120
 
 
-def _result(text: str = "", ocr: bool = False, pages: int | None = None, error: str | None = None) -> dict:
-    return {"text": text.strip(), "ocr": ocr, "pages": pages, "error": error}
+Grid = list[list[str | None]]
+
+
+def _result(text: str = "", ocr: bool = False, pages: int | None = None, error: str | None = None,
+            tables: list[Grid] | None = None) -> dict:
+    return {"text": text.strip(), "ocr": ocr, "pages": pages, "error": error, "tables": tables or []}
 
 
 def sniff_kind(raw: bytes, filename: str, content_type: str | None = None) -> str:
@@ -80,12 +89,13 @@ def _pdf(raw: bytes) -> dict:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             texts = [(p.extract_text() or "") for p in pdf.pages]
             npages = len(pdf.pages)
+            tables, table_error = _pdf_tables(pdf)
     except Exception as e:  # pdfminer raises many kinds on broken files
         return _result(error=f"pdf: {type(e).__name__}: {e}")
     text = "\n".join(texts).strip()
     sparse = npages and len(re.sub(r"\s", "", text)) < _MIN_CHARS_PER_PAGE * npages
     if not sparse:
-        return _result(text, pages=npages)
+        return _result(text, pages=npages, tables=tables, error=table_error)
     if not tesseract_available():
         return _result(text, pages=npages, error="scanned PDF: tesseract not installed, no OCR")
     try:
@@ -106,6 +116,50 @@ def _pdf(raw: bytes) -> dict:
         return _result(text, pages=npages, error=f"ocr: {type(e).__name__}: {e}")
 
 
+def _pdf_tables(pdf) -> tuple[list[Grid], str | None]:
+    """Ruled tables of every page, in page order (a table broken by a page break comes back as two grids)."""
+    grids: list[Grid] = []
+    try:
+        for page in pdf.pages:
+            for table in page.extract_tables():
+                grid = [[None if c is None else str(c) for c in row] for row in table]
+                if any(c for row in grid for c in row):
+                    grids.append(grid)
+    except Exception as e:  # a page pdfplumber cannot lay out keeps the text of the others
+        return grids, f"pdf tables: {type(e).__name__}: {e}"
+    return grids, None
+
+
+def _docx_grid(tbl) -> Grid:
+    """One w:tbl as a grid: gridSpan and vMerge continuations become None slots, gridBefore/After blanks."""
+    from docx.oxml.ns import qn
+
+    rows: Grid = []
+    for tr in tbl.findall(qn("w:tr")):
+        row: list[str | None] = [""] * _tr_grid_before(tr, qn)
+        for tc in tr.findall(qn("w:tc")):
+            tc_pr = tc.find(qn("w:tcPr"))
+            span, merged = 1, False
+            if tc_pr is not None:
+                grid_span = tc_pr.find(qn("w:gridSpan"))
+                if grid_span is not None and (grid_span.get(qn("w:val")) or "").isdigit():
+                    span = max(1, int(grid_span.get(qn("w:val"))))
+                v_merge = tc_pr.find(qn("w:vMerge"))
+                merged = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
+            paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+            row.append(None if merged else "\n".join(p for p in paragraphs if p.strip()))
+            row.extend([None] * (span - 1))
+        rows.append(row)
+    return rows
+
+
+def _tr_grid_before(tr, qn) -> int:
+    tr_pr = tr.find(qn("w:trPr"))
+    before = tr_pr.find(qn("w:gridBefore")) if tr_pr is not None else None
+    value = before.get(qn("w:val")) if before is not None else None
+    return int(value) if value and value.isdigit() else 0
+
+
 def _docx(raw: bytes) -> dict:
     import docx
     from docx.table import Table
@@ -116,11 +170,16 @@ def _docx(raw: bytes) -> dict:
     except Exception as e:
         return _result(error=f"docx: {type(e).__name__}: {e}")
     lines: list[str] = []
+    tables: list[Grid] = []
     for child in d.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(Paragraph(child, d).text)
         elif tag == "tbl":
+            try:
+                tables.append(_docx_grid(child))
+            except Exception:  # an odd table keeps its text below, only its grid is lost
+                pass
             for row in Table(child, d).rows:
                 cells = []
                 for c in row.cells:
@@ -128,7 +187,7 @@ def _docx(raw: bytes) -> dict:
                     if not cells or cells[-1] != t:  # merged cells repeat their text
                         cells.append(t)
                 lines.append("\t".join(cells))
-    return _result("\n".join(ln for ln in lines if ln.strip()))
+    return _result("\n".join(ln for ln in lines if ln.strip()), tables=[t for t in tables if t])
 
 
 def _run(cmd: list[str], timeout: int = 120) -> subprocess.CompletedProcess:
@@ -162,16 +221,52 @@ def _sheet(raw: bytes) -> dict:
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
         lines: list[str] = []
+        tables: list[Grid] = []
         for name in wb.sheet_names:
-            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=True)
+            sheet = wb.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=True)
             lines.append(f"# {name}")
             for row in rows:
-                cells = ["" if v is None else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in row]
+                cells = [_sheet_value(v) for v in row]
                 if any(c.strip() for c in cells):
                     lines.append("\t".join(cells).rstrip("\t"))
-        return _result("\n".join(lines), pages=len(wb.sheet_names))
+            grid = _sheet_grid(sheet)
+            if grid:
+                tables.append(grid)
+        return _result("\n".join(lines), pages=len(wb.sheet_names), tables=tables)
     except Exception as e:
         return _result(error=f"spreadsheet: {type(e).__name__}: {e}")
+
+
+def _sheet_value(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _sheet_grid(sheet) -> Grid:
+    """A sheet as one grid: the slots a merged range covers are None, empty rows and columns dropped."""
+    rows = sheet.to_python(skip_empty_area=False)
+    grid: Grid = [[_sheet_value(v) for v in row] for row in rows]
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # older calamine builds and XLS variants without merge records
+        ranges = []
+    for (r0, c0), (r1, c1) in ranges:
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0) and c < len(grid[r]):
+                    grid[r][c] = None
+    keep_cols = [c for c in range(max((len(r) for r in grid), default=0))
+                 if any(c < len(r) and r[c] and r[c].strip() for r in grid)]
+    out: Grid = []
+    for row in grid:
+        if not any(c and c.strip() for c in row):
+            continue
+        out.append([row[c] if c < len(row) else "" for c in keep_cols])
+    return out
 
 
 def _ofd(raw: bytes) -> dict:

@@ -13,10 +13,12 @@ class ClassifyPipeline:
     @documents_only
     def process_item(self, item):
         record = item.record
-        for att in item.attachments:
-            if att.text:
-                record = apply_attachment_text(
-                    record, {"text": att.text, "ocr": att.ocr, "url": att.url, "name": att.name})
+        # A shell page takes the text of its main attachment: the longest one read.
+        texts = [a for a in item.attachments if a.text and a.text.strip()]
+        if texts:
+            main = max(texts, key=lambda a: len(a.text))
+            record = apply_attachment_text(
+                record, {"text": main.text, "ocr": main.ocr, "url": main.url, "name": main.name}, item.site)
         record = classify(record)
         item.record = resolve_region(record, item.site)
         return item

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from govcrawl.extract import extract
 from govcrawl.extract.documents import document_text
+from govcrawl.items import Attachment
 from govcrawl.pipelines import documents_only
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,25 @@ def filename_of(url: str, name: str | None = None) -> str:
     if "." in base:
         return base
     return name or base or "attachment"
+
+
+def read_document(att, doc: dict) -> None:
+    """Copy what document_text found into the attachment."""
+    att.text, att.ocr, att.pages = doc.get("text"), bool(doc.get("ocr")), doc.get("pages")
+    att.tables = doc.get("tables") or []
+    att.error = att.error or doc.get("error")
+
+
+def document_item(item) -> None:
+    """The list linked straight to a document: the document is the report, the page is empty."""
+    att = Attachment(url=item.url, name=item.list_title, raw=item.raw,
+                     content_type=item.content_type, status=item.status, capture=item.capture)
+    read_document(att, document_text(item.raw, filename_of(item.url, item.list_title), item.content_type))
+    item.attachments.insert(0, att)
+    item.record = {k: None for k in EMPTY_FIELDS} | {
+        "body_text": "", "attachments": [{"url": item.url, "name": item.list_title}],
+        "errors": [], "meta": {},
+    }
 
 
 class ExtractPipeline:
@@ -54,18 +74,7 @@ class ExtractPipeline:
                 self._inc("govcrawl/extract/failed")
                 item.record = {k: None for k in EMPTY_FIELDS} | {"body_text": "", "attachments": []}
         else:
-            # The list linked straight to a document: the document is the report.
-            doc = document_text(item.raw, filename_of(item.url, item.list_title), item.content_type)
-            item.record = {k: None for k in EMPTY_FIELDS} | {
-                "body_text": "", "attachments": [{"url": item.url, "name": item.list_title}],
-                "errors": [], "meta": {},
-            }
-            from govcrawl.items import Attachment
-
-            att = Attachment(url=item.url, name=item.list_title, raw=item.raw,
-                             content_type=item.content_type, status=item.status, capture=item.capture)
-            att.text, att.ocr, att.pages, att.error = doc.get("text"), bool(doc.get("ocr")), doc.get("pages"), doc.get("error")
-            item.attachments.insert(0, att)
+            document_item(item)
         record = item.record
         if not record.get("title") and item.list_title:
             record["title"] = item.list_title
@@ -74,9 +83,7 @@ class ExtractPipeline:
         for att in item.attachments:
             if att.raw is None or att.text is not None:
                 continue
-            doc = document_text(att.raw, filename_of(att.url, att.name), att.content_type)
-            att.text, att.ocr, att.pages = doc.get("text"), bool(doc.get("ocr")), doc.get("pages")
-            att.error = att.error or doc.get("error")
+            read_document(att, document_text(att.raw, filename_of(att.url, att.name), att.content_type))
             if att.error:
                 item.errors.append(f"attachment {att.url}: {att.error}")
                 self._inc("govcrawl/attachment/failed")

@@ -39,7 +39,7 @@ def report_row(item: DocumentItem) -> dict:
         site_id=item.site["site_id"],
         url=canonical_url(item.url),
         is_annual_report=int(bool(record.get("is_annual_report"))),
-        ocr=int(bool(record.get("ocr"))),
+        ocr=int(bool(record.get("body_ocr"))),
         content_hash=item.content_hash,
         list_title=item.list_title,
         errors=json.dumps(item.errors, ensure_ascii=False) if item.errors else None,

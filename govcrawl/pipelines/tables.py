@@ -10,11 +10,27 @@ import logging
 
 from govcrawl.pipelines import documents_only
 from govcrawl.storage import shared_store
-from govcrawl.tables import parse_tables
+from govcrawl.tables import parse_rows, parse_tables
 from govcrawl.tables.checks import run_checks
 
 logger = logging.getLogger(__name__)
 CROSS_YEAR = "cross_year.carry"
+
+
+def attachment_cells(item) -> list[dict]:
+    """Cells from the attachments' tables (PDF/DOCX/XLS grids), else from their text."""
+    cells: list[dict] = []
+    seen = set()
+    for att in item.attachments:
+        found = [c for grid in att.tables for c in parse_rows(grid)]
+        if not found and att.text:
+            found = parse_tables(text=att.text)
+        for cell in found:
+            key = (cell["table"], cell["row"], cell["column"])
+            if key not in seen:
+                seen.add(key)
+                cells.append(cell)
+    return cells
 
 
 class TablesPipeline:
@@ -32,6 +48,8 @@ class TablesPipeline:
             return item
         try:
             cells = parse_tables(html=record.get("body_html"), text=record.get("body_text"))
+            if not cells:
+                cells = attachment_cells(item)
             previous = shared_store(self.db_path).previous_report_stats(
                 {**record, "site_id": item.site["site_id"]})
             item.stats = cells

@@ -4,32 +4,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# Only what a reader cannot guess from the name: Datasette lists these above the table.
 REPORT_COLUMNS = {
-    "report_id": "Stable id of the report (several URLs may carry the same report)",
-    "site_id": "The portal it was found on (see sites)",
-    "url": "Original URL on the government portal",
-    "title": "Title as published",
     "report_year": "Year the report covers (from the title, else the body's 统计期限), not the publication year",
-    "is_annual_report": "1 if this is a 政府信息公开工作年度报告 (or an annual 政务公开工作总结); 0 for other items of the 年报 column",
+    "is_annual_report": "1 for a 政府信息公开工作年度报告 (or an annual 政务公开工作总结); 0 for other items of the 年报 column",
     "agency": "The body the report is about, from its title or opening lines",
     "publisher": "发布机构 / 来源 as the page shows it (portals often fill in a site default)",
-    "index_no": "索引号",
-    "doc_no": "文号 / 发文字号",
-    "published_date": "公开日期 / 发布日期 (YYYY-MM-DD)",
-    "written_date": "成文日期 (YYYY-MM-DD)",
-    "topic": "主题分类",
-    "province": "省级", "city": "地级", "county": "县级", "township": "乡级 (乡镇 / 街道)",
-    "admin_code": "行政区划代码",
-    "body_text": "Full text, normalized: simplified characters, no pinyin glosses, no page furniture",
     "body_source": "page, or attachment when the page is only a shell around the report file",
-    "ocr": "1 if the text was read by OCR from a scan",
-    "content_hash": "SHA-1 of the folded text: identical reports share it",
-    "list_title": "Title as shown in the column list",
-    "errors": "Problems met while extracting (JSON list)",
-    "first_seen": "First crawl that found it (UTC)",
-    "last_seen": "Latest crawl that found it (UTC)",
-    "capture_id": "The archived copy (WARC record) of the page: open /-/archive/<capture_id>",
-    "run_id": "The crawl run that last fetched it",
+    "capture_id": "The archived copy of the page (WARC record): click to replay it",
 }
 
 CANNED_QUERIES = {
@@ -117,6 +99,12 @@ def build_metadata(archive_dir: str | None = None) -> dict:
                          "description": "Codes as in TABLES.md: table active / applications / appeals / legacy.",
                          "facets": ["table", "row", "column"]},
         "report_checks": {"title": "勾稽关系 checks", "facets": ["rule", "status"]},
+        "applications_wide": {
+            "title": "Applications table, one row per report (for spreadsheets)",
+            "description": "Columns are <row>__<column> with the codes of TABLES.md, e.g. new__total = "
+                           "一、本年新收 (总计), granted__natural_person = 三(一) 予以公开 (自然人).",
+            "facets": ["report_year", "province", "county"],
+        },
         "reports_fts": {"hidden": True},
     }
     return {

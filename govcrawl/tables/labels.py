@@ -102,6 +102,13 @@ def is_active_header(cells: list[str]) -> bool:
 
 # ---- table `applications` -------------------------------------------------------------------------
 APPLICATION_COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+# Every row code of the table, in the order of the templates (2019 and 2021 rows together).
+APPLICATION_ROWS = (["new", "carried_in", "granted", "partly_granted"]
+                    + [f"withheld_{i}" for i in range(1, 9)]
+                    + [f"unavailable_{i}" for i in range(1, 4)]
+                    + [f"not_processed_{i}" for i in range(1, 6)]
+                    + ["other_handling", "other_handling_1", "other_handling_2", "other_handling_3",
+                       "handled_total", "carried_out"])
 
 # specific sub-item keywords first: they carry their group's words too when spans are expanded
 _APPLICATION_KEYS = [

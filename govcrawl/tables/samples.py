@@ -109,12 +109,9 @@ def make_truth(seed: int, template: int = 2021, errors: tuple[str, ...] = (), bl
                 else:
                     value = rng.choice([0, 0, rng.randint(1, 40), rng.randint(100, 3000)])
                 cells.append(_c("active", code, col, value))
-    if blanks:
-        cells[1] = _c("active", cells[1]["row"], cells[1]["column"], None, "—")
-        cells[2] = _c("active", cells[2]["row"], cells[2]["column"], 0, "无")
 
     result_codes = [code for _, _, code in _RESULT_ROWS[template] if code != "handled_total"]
-    blank_rows = {"carried_in", "withheld_1", "withheld_2"} if blanks else set()
+    blank_rows = set(BLANK_ROWS) if blanks else set()
     grid: dict[str, list[int | None]] = {}
     for code in result_codes:
         grid[code] = [0] * 6 if code in blank_rows else [rng.choice([0, 0, 0, rng.randint(1, 9), rng.randint(10, 120)])
@@ -140,8 +137,27 @@ def make_truth(seed: int, template: int = 2021, errors: tuple[str, ...] = (), bl
         for col, v in zip(APPEAL_COLUMNS, vals + [sum(vals)]):
             cells.append(_c("appeals", row, col, v))
 
+    if blanks:
+        apply_blanks(cells)
     for err in errors:
-        _inject(cells, err)
+        inject_error(cells, err)
+    return cells
+
+
+BLANK_ROWS = ("carried_in", "withheld_1", "withheld_2")
+
+
+def apply_blanks(cells: list[dict]) -> list[dict]:
+    """Print blanks in place (as make_truth(blanks=True) does): the 2nd active cell as '—' (no value), the
+    3rd as '无' (value 0), and the applications rows in BLANK_ROWS left empty (no value, raw '')."""
+    active = [i for i, c in enumerate(cells) if c["table"] == "active"]
+    if len(active) > 2:
+        first, second = cells[active[1]], cells[active[2]]
+        cells[active[1]] = _c("active", first["row"], first["column"], None, "—")
+        cells[active[2]] = _c("active", second["row"], second["column"], 0, "无")
+    for i, c in enumerate(cells):
+        if c["table"] == "applications" and c["row"] in BLANK_ROWS:
+            cells[i] = _c("applications", c["row"], c["column"], None)
     return cells
 
 
@@ -152,7 +168,8 @@ def _bump(cells: list[dict], table: str, row: str, column: str) -> None:
             c["raw"] = str(c["value"])
 
 
-def _inject(cells: list[dict], err: str) -> None:
+def inject_error(cells: list[dict], err: str) -> None:
+    """Plant one deliberate 勾稽关系 error (a key of ERROR_EFFECTS) by adding 1 to the cells it names."""
     if err == "balance":
         _bump(cells, "applications", "carried_out", "natural_person")
         _bump(cells, "applications", "carried_out", "total")
@@ -228,19 +245,36 @@ def _raw(idx, table, row, col, style: str = "") -> str:
     return raw
 
 
-def render(cells_truth: list[dict], layout: str, traditional: bool = False) -> str:
-    """The report body printing cells_truth in layout (one of LAYOUTS)."""
+def render(cells_truth: list[dict], layout: str, traditional: bool = False, frame: bool = True,
+           year: int = 2018, unit: str = "某某镇") -> str:
+    """The report body printing cells_truth in layout (one of LAYOUTS).
+
+    frame=False leaves out the stub sections before and after the tables, so a caller can put the tables
+    into a report of its own; year and unit fill the header of the pre-2019 统计表."""
     if layout in ("legacy", "legacy_html"):
-        out = _legacy_vertical(cells_truth) if layout == "legacy" else _legacy_html(cells_truth)
+        out = _legacy_vertical(cells_truth, year, unit) if layout == "legacy" else _legacy_html(cells_truth, year)
     else:
         builder = {"html2019": _html2019, "html2021": _html2021, "html2021_word": _html_word,
                    "html_trs": _html_trs, "pipe2019": _pipe2019, "tab2021": _tab2021, "lines": _lines}[layout]
-        out = builder(_index(cells_truth), _template_of(cells_truth))
+        out = builder(_index(cells_truth), _template_of(cells_truth), frame)
     if traditional:
         import opencc
 
         out = opencc.OpenCC("s2t").convert(out)
     return out
+
+
+def table_specs(cells_truth: list[dict]) -> list[tuple[str, "Spec"]]:
+    """(heading, rows of (text, rowspan, colspan)) for each table of a report, for file formats (PDF, DOCX,
+    XLSX) that draw merged cells themselves: the three standard tables, or the one pre-2019 统计表."""
+    if any(c["table"] == "legacy" for c in cells_truth):
+        cols, rows = _legacy_rows(cells_truth)
+        head = ["统计指标", "单位", "统计数"] + (["历年累计"] if "cumulative" in cols else [])
+        return [("政府信息公开情况统计表", [[(h, 1, 1) for h in head]] + [[(x, 1, 1) for x in row] for row in rows])]
+    idx, template = _index(cells_truth), _template_of(cells_truth)
+    active = [row for _, spec in _active_spec(idx, template, merge_single=True) for row in spec]
+    return [(HEADINGS["active"], active), (HEADINGS["applications"], _apps_spec(idx, template)),
+            (HEADINGS["appeals"], _appeals_spec(idx))]
 
 
 # A neutral table model: list of rows, each a list of (text, rowspan, colspan); rendered by each layout.
@@ -326,25 +360,33 @@ _INTRO = ("<p>一、总体情况</p><p>本年度共收到政府信息公开申�
 _OUTRO = "<p>五、存在的主要问题及改进情况</p><p>一是公开内容还不够全面。</p><p>六、其他需要报告的事项</p><p>无。</p>"
 
 
-def _html2019(idx, template: int) -> str:
-    parts = [_INTRO, f"<p>{HEADINGS['active']}</p>"]
+def _intro(frame: bool) -> str:
+    return _INTRO if frame else ""
+
+
+def _outro(frame: bool) -> str:
+    return _OUTRO if frame else ""
+
+
+def _html2019(idx, template: int, frame: bool = True) -> str:
+    parts = [_intro(frame), f"<p>{HEADINGS['active']}</p>"]
     active = [row for _, spec in _active_spec(idx, template, merge_single=False) for row in spec]
     parts.append(_table(active))
     parts.append(f"<p>{HEADINGS['applications']}</p>" + _table(_apps_spec(idx, template)))
-    parts.append(f"<p>{HEADINGS['appeals']}</p>" + _table(_appeals_spec(idx)) + _OUTRO)
+    parts.append(f"<p>{HEADINGS['appeals']}</p>" + _table(_appeals_spec(idx)) + _outro(frame))
     return "".join(parts)
 
 
-def _html2021(idx, template: int) -> str:
+def _html2021(idx, template: int, frame: bool = True) -> str:
     style = ' style="padding:5px 5px 5px 5px ;border:1px solid windowtext" valign="center"'
     inner = lambda t: f'<p style="text-indent: 0em;">{htmlmod.escape(t)}</p>'  # noqa: E731
-    parts = [_INTRO, f'<p style="text-indent: 2em;"><strong>{HEADINGS["active"]}</strong></p>']
+    parts = [_intro(frame), f'<p style="text-indent: 2em;"><strong>{HEADINGS["active"]}</strong></p>']
     active = [row for _, spec in _active_spec(idx, template, merge_single=True) for row in spec]
     parts.append(_table(active, inner=inner, attrs=style))
     parts.append(f'<p style="text-indent: 2em;"><strong>{HEADINGS["applications"]}</strong></p>')
     parts.append(_table(_apps_spec(idx, template, "thousands"), inner=inner, attrs=style))
     parts.append(f'<p style="text-indent: 2em;"><strong>{HEADINGS["appeals"]}</strong></p>')
-    parts.append(_table(_appeals_spec(idx), inner=inner, attrs=style) + _OUTRO)
+    parts.append(_table(_appeals_spec(idx), inner=inner, attrs=style) + _outro(frame))
     return "".join(parts)
 
 
@@ -364,10 +406,10 @@ def _word_inner(text: str) -> str:
     return f'<p class="MsoNormal" style="text-align:left">{spans}<o:p></o:p></p>'
 
 
-def _html_word(idx, template: int) -> str:
+def _html_word(idx, template: int, frame: bool = True) -> str:
     attrs = ' width="72" valign="top" style="width:54.0pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt"'
     tattrs = ' class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse"'
-    parts = ['<div class="WordSection1">', _INTRO.replace("<p>", '<p class="MsoNormal">'),
+    parts = ['<div class="WordSection1">', _intro(frame).replace("<p>", '<p class="MsoNormal">'),
              f'<p class="MsoNormal"><b><span style="font-family:黑体">{HEADINGS["active"]}</span></b></p>']
     active = [row for _, spec in _active_spec(idx, template, merge_single=True) for row in spec]
     parts.append(_table(active, inner=_word_inner, attrs=attrs, table_attrs=tattrs))
@@ -375,13 +417,13 @@ def _html_word(idx, template: int) -> str:
     parts.append(_table(_apps_spec(idx, template), inner=_word_inner, attrs=attrs, table_attrs=tattrs))
     parts.append(f'<p class="MsoNormal"><b><span>{HEADINGS["appeals"]}</span></b></p>')
     parts.append(_table(_appeals_spec(idx), inner=_word_inner, attrs=attrs, table_attrs=tattrs))
-    parts.append(_OUTRO + "</div>")
+    parts.append(_outro(frame) + "</div>")
     return "".join(parts)
 
 
-def _html_trs(idx, template: int) -> str:
+def _html_trs(idx, template: int, frame: bool = True) -> str:
     """TRS_Editor body: every 第二十条 section its own table, <th> headers, full-width digits."""
-    parts = ['<div class="TRS_Editor"><style>.TRS_Editor p{line-height:2}</style>', _INTRO,
+    parts = ['<div class="TRS_Editor"><style>.TRS_Editor p{line-height:2}</style>', _intro(frame),
              f"<p><b>{HEADINGS['active']}</b></p>"]
     for _, spec in _active_spec(idx, template, merge_single=True, style="fullwidth"):
         head, rest = spec[:2], spec[2:]
@@ -390,7 +432,7 @@ def _html_trs(idx, template: int) -> str:
         parts.append(f'<table class="trs_table" width="100%" border="1">{body}</table>')
     parts.append(f"<p><b>{HEADINGS['applications']}</b></p>" + _table(_apps_spec(idx, template, "fullwidth")))
     parts.append(f"<p><b>{HEADINGS['appeals']}</b></p>" + _table(_appeals_spec(idx, "fullwidth")))
-    parts.append(_OUTRO + "</div>")
+    parts.append(_outro(frame) + "</div>")
     return "".join(parts)
 
 
@@ -417,46 +459,50 @@ def _spec_lines(spec: Spec, width: int, keep_spanned: bool) -> list[list[str]]:
     return lines
 
 
-def _intro_text() -> list[str]:
+def _intro_text(frame: bool) -> list[str]:
+    if not frame:
+        return []
     return ["一、总体情况", "本年度共收到政府信息公开申请若干件，全部按期答复。主动公开政府信息1200条。"]
 
 
-def _outro_text() -> list[str]:
+def _outro_text(frame: bool) -> list[str]:
+    if not frame:
+        return []
     return ["五、存在的主要问题及改进情况", "一是公开内容还不够全面。", "六、其他需要报告的事项", "无。"]
 
 
-def _pipe2019(idx, template: int) -> str:
-    out = _intro_text() + [HEADINGS["active"]]
+def _pipe2019(idx, template: int, frame: bool = True) -> str:
+    out = _intro_text(frame) + [HEADINGS["active"]]
     for _, spec in _active_spec(idx, template, merge_single=False):
         out += [" | ".join(cells) for cells in _spec_lines(spec, 5, keep_spanned=False)]
     out.append(HEADINGS["applications"])
     out += [" | ".join(cells) for cells in _spec_lines(_apps_spec(idx, template), 10, keep_spanned=False)]
     out.append(HEADINGS["appeals"])
     out += [" | ".join(cells) for cells in _spec_lines(_appeals_spec(idx), 15, keep_spanned=False)]
-    return "\n".join(out + _outro_text())
+    return "\n".join(out + _outro_text(frame))
 
 
-def _tab2021(idx, template: int) -> str:
-    out = _intro_text() + [HEADINGS["active"]]
+def _tab2021(idx, template: int, frame: bool = True) -> str:
+    out = _intro_text(frame) + [HEADINGS["active"]]
     for _, spec in _active_spec(idx, template, merge_single=True):
         out += ["\t".join(cells) for cells in _spec_lines(spec, 4, keep_spanned=True)]
     out.append(HEADINGS["applications"])
     out += ["\t".join(cells) for cells in _spec_lines(_apps_spec(idx, template, "thousands"), 10, keep_spanned=True)]
     out.append(HEADINGS["appeals"])
     out += ["\t".join(cells) for cells in _spec_lines(_appeals_spec(idx), 15, keep_spanned=True)]
-    return "\n".join(out + _outro_text())
+    return "\n".join(out + _outro_text(frame))
 
 
-def _lines(idx, template: int) -> str:
+def _lines(idx, template: int, frame: bool = True) -> str:
     """One cell per line, as a naive text extractor prints a table; blank cells vanish."""
-    out = _intro_text() + [HEADINGS["active"]]
+    out = _intro_text(frame) + [HEADINGS["active"]]
     specs = [spec for _, spec in _active_spec(idx, template, merge_single=True)]
     specs += [[[(HEADINGS["applications"], 1, 1)]], _apps_spec(idx, template)]
     specs += [[[(HEADINGS["appeals"], 1, 1)]], _appeals_spec(idx)]
     for spec in specs:
         for row in spec:
             out += [text for text, _, _ in row if text]
-    return "\n".join(out + _outro_text())
+    return "\n".join(out + _outro_text(frame))
 
 
 def _legacy_rows(cells: list[dict]) -> tuple[list[str], list[list[str]]]:
@@ -472,11 +518,11 @@ def _legacy_rows(cells: list[dict]) -> tuple[list[str], list[list[str]]]:
     return cols, rows
 
 
-def _legacy_vertical(cells: list[dict]) -> str:
+def _legacy_vertical(cells: list[dict], year: int = 2018, unit: str = "某某镇") -> str:
     """Seed 004 style: 统 计 指 标 / 单位 / 统计数 and every cell on its own line, blank lines between."""
     cols, rows = _legacy_rows(cells)
     head = ["统 计 指 标", "单位", "统计数"] + (["历年累计"] if "cumulative" in cols else [])
-    out = ["政府信息公开情况统计表", "", "（2018年度）", "", "填报单位（盖章）：某某镇", ""]
+    out = ["政府信息公开情况统计表", "", f"（{year}年度）", "", f"填报单位（盖章）：{unit}", ""]
     out += [x for h in head for x in (h, "")]
     for row in rows:
         for cell in row:
@@ -484,9 +530,9 @@ def _legacy_vertical(cells: list[dict]) -> str:
     return "\n".join(out)
 
 
-def _legacy_html(cells: list[dict]) -> str:
+def _legacy_html(cells: list[dict], year: int = 2018) -> str:
     """Pingtan 2018 style: 指标名称 / 计量单位 / 2018年度 (/ 历年累计) Word table."""
     cols, rows = _legacy_rows(cells)
-    head = ["指标名称", "计量单位", "2018年度"] + (["历年累计"] if "cumulative" in cols else [])
+    head = ["指标名称", "计量单位", f"{year}年度"] + (["历年累计"] if "cumulative" in cols else [])
     spec: Spec = [[(h, 1, 1) for h in head]] + [[(x, 1, 1) for x in row] for row in rows]
     return ("<p>六、政府信息公开情况统计表</p>" + _table(spec, inner=_word_inner) + "<p>（注：本表数据截至12月31日）</p>")

@@ -195,3 +195,10 @@ def test_datasette_archived_copy_and_canned_queries(datasette):
     for query in ("search", "inconsistent_reports", "applications_by_county", "appeals_by_county"):
         data = get_json(f"{datasette}/metadata/{query}.json?_shape=objects&q=%E5%A4%8D%E8%AE%AE")
         assert "rows" in data, query
+
+
+def test_datasette_search_page_shows_the_words_typed(datasette):
+    with urllib.request.urlopen(f"{datasette}/metadata/reports?_search={urllib.parse.quote('政务公开')}", timeout=10) as r:
+        html = r.read().decode("utf-8")
+    assert 'name="_search" value="政务公开"' in html
+    assert "rows where search matches" in html and "政务 务公" not in html

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
+from markupsafe import escape
 
 from govcrawl.search import fts_query
 
@@ -25,23 +26,58 @@ def prepare_connection(conn):
     conn.create_function("cjk_query", 1, fts_query, deterministic=True)
 
 
-def _rewrite_search(scope: dict) -> dict:
+def _rewrite_search(scope: dict) -> tuple[dict, tuple[str, str] | None]:
+    """The scope with ``_search`` turned into a bigram query, and (query, original) if it was."""
     path = scope.get("path", "")
     if scope.get("type") != "http" or not SEARCH_PATHS.match(path):
-        return scope
+        return scope, None
     pairs = parse_qsl(scope.get("query_string", b"").decode("utf-8"), keep_blank_values=True)
-    if not any(k == "_search" and v for k, v in pairs):
-        return scope
-    out = [(k, fts_query(v) if k == "_search" else v) for k, v in pairs if k != "_searchmode"]
+    original = next((v for k, v in pairs if k == "_search" and v), None)
+    if original is None:
+        return scope, None
+    query = fts_query(original)
+    out = [(k, query if k == "_search" else v) for k, v in pairs if k != "_searchmode"]
     out.append(("_searchmode", "raw"))
-    return dict(scope, query_string=urlencode(out).encode("utf-8"))
+    return dict(scope, query_string=urlencode(out).encode("utf-8")), (query, original)
+
+
+def _show_original(send, query: str, original: str):
+    """Wrap ``send`` so an HTML page shows the words the user typed, not the bigram query."""
+    start: dict = {}
+    chunks: list[bytes] = []
+
+    async def wrapped(message):
+        if message["type"] == "http.response.start":
+            headers = dict(message.get("headers") or [])
+            if b"text/html" not in headers.get(b"content-type", b""):
+                start["passthrough"] = True
+                await send(message)
+            else:
+                start["message"] = message
+            return
+        if start.get("passthrough") or message["type"] != "http.response.body":
+            await send(message)
+            return
+        chunks.append(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        body = b"".join(chunks).replace(str(escape(query)).encode(), str(escape(original)).encode())
+        headers = [(k, v) for k, v in start["message"].get("headers", []) if k.lower() != b"content-length"]
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send(dict(start["message"], headers=headers))
+        await send({"type": "http.response.body", "body": body})
+
+    return wrapped
 
 
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
         async def rewritten(scope, receive, send):
-            await app(_rewrite_search(scope), receive, send)
+            scope, search = _rewrite_search(scope)
+            if search is not None:
+                send = _show_original(send, *search)
+            await app(scope, receive, send)
 
         return rewritten
 
@@ -87,7 +123,7 @@ def register_routes():
 @hookimpl
 def render_cell(value, column, table, database, datasette):
     if column == "capture_id" and value and table in ("reports", "attachments", "captures"):
-        from markupsafe import Markup, escape
+        from markupsafe import Markup
 
         return Markup(f'<a href="/-/archive/{escape(value)}">archived copy</a>')
     return None

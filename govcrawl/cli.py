@@ -15,27 +15,42 @@ import sys
 from pathlib import Path
 
 
+def extract_file(path: str, url: str | None = None) -> dict:
+    """What the crawl would store for one saved file: fields, body, tables and checks."""
+    from govcrawl.extract.documents import document_text
+    from govcrawl.pipelines.extract import filename_of, is_html
+    from govcrawl.process import apply_attachment_text, process_page
+    from govcrawl.tables import parse_rows, parse_tables
+    from govcrawl.tables.checks import run_checks
+
+    raw = Path(path).read_bytes()
+    url = url or Path(path).resolve().as_uri()
+    grids: list = []
+    if is_html(None, raw):
+        record = process_page(raw, url)
+    else:  # a report published as a PDF / DOC / XLS file
+        doc = document_text(raw, filename_of(url, Path(path).name))
+        grids = doc.get("tables") or []
+        record = process_page(b"<html><body></body></html>", url)
+        record = apply_attachment_text(record, doc)
+        if doc.get("error"):
+            record.setdefault("errors", []).append(doc["error"])
+    body_html = record.pop("body_html", None)
+    cells: list = []
+    if record.get("is_annual_report"):
+        cells = parse_tables(html=body_html, text=record.get("body_text"))
+        if not cells:
+            cells = [c for grid in grids for c in parse_rows(grid)]
+    record["stats"] = cells
+    record["checks"] = run_checks(cells) if cells else []
+    return record
+
+
 def cmd_extract(args) -> int:
-    from govcrawl.process import process_page
-
-    raw = Path(args.path).read_bytes()
-    url = args.url or Path(args.path).resolve().as_uri()
-    record = process_page(raw, url)
-    record.pop("body_html", None)
-    try:
-        from govcrawl.tables import parse_tables
-        from govcrawl.tables.checks import run_checks
-
-        if record.get("is_annual_report"):
-            from govcrawl.extract import extract
-
-            cells = parse_tables(html=extract(raw, url).get("body_html"), text=record.get("body_text"))
-            record["stats"] = cells
-            record["checks"] = run_checks(cells) if cells else []
-        else:
-            record["stats"], record["checks"] = [], []
-    except ImportError:
-        pass
+    if not Path(args.path).is_file():
+        print(f"no such file: {args.path}", file=sys.stderr)
+        return 2
+    record = extract_file(args.path, args.url)
     json.dump(record, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
     return 0

@@ -80,3 +80,16 @@ def test_link_rules():
     assert links.is_document_url("http://x.gov.cn/files/report.PDF")
     assert links.is_year_subcolumn("2023年度")
     assert find_date("发布时间：2024年1月12日") == "2024-01-12"
+
+
+def test_links_sharing_one_block_get_their_own_dates():
+    html = """<html><body><div class="list">
+      <a href="/art/2024/1/12/art_1_1.html">某某区2023年政府信息公开工作年度报告</a> <span>2024-01-12</span><br>
+      <a href="/art/2023/1/10/art_1_2.html">某某区2022年政府信息公开工作年度报告</a> <span>2023-01-10</span><br>
+    </div></body></html>"""
+    from scrapy.http import HtmlResponse
+
+    response = HtmlResponse("http://x.gov.cn/col/col1/index.html", body=html.encode(), encoding="utf-8")
+    entries = list_block_entries(response, lambda u: "x.gov.cn" in u)
+    assert [(e.url.rsplit("/", 1)[1], e.date) for e in entries] == [
+        ("art_1_1.html", "2024-01-12"), ("art_1_2.html", "2023-01-10")]

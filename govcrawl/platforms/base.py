@@ -202,8 +202,14 @@ class DisclosureSpider(scrapy.Spider):
         self.crawler.stats.inc_value("govcrawl/list_pages")
         self.crawler.stats.inc_value("govcrawl/list_entries", len(entries))
         if not entries:
-            self.logger.warning("list page has no entries: %s", response.url)
-            self.crawler.stats.inc_value("govcrawl/empty_list_pages")
+            frames = [response.urljoin(src) for src in response.xpath("//iframe/@src").getall()
+                      if links.is_followable(src)]
+            for url in frames:  # some CMS put the list in a frame of the column page
+                if self.on_site(url):
+                    yield self.list_request(url)
+            if not frames:
+                self.logger.warning("list page has no entries: %s", response.url)
+                self.crawler.stats.inc_value("govcrawl/empty_list_pages")
         for entry in entries:
             yield self.detail_request(entry, response.url)
         if page < self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100):
@@ -329,6 +335,20 @@ def _row(el):
     return fallback if fallback is not None else el
 
 
+def _entry_text(a, row) -> str:
+    """Text that belongs to this entry: the row's, or, when several links share one block,
+    the link and what follows it up to the next link."""
+    if sum(1 for _ in row.iter("a")) <= 1:
+        return row.text_content()
+    parts = [a.text_content(), a.tail or ""]
+    for sib in a.itersiblings():
+        if sib.tag == "a" or (isinstance(sib.tag, str) and sib.find(".//a") is not None):
+            break
+        parts.append(sib.text_content() if isinstance(sib.tag, str) else "")
+        parts.append(sib.tail or "")
+    return " ".join(parts)
+
+
 def list_block_entries(response, on_site) -> list[ListEntry]:
     """Find the list block of a column page by structure.
 
@@ -353,7 +373,7 @@ def list_block_entries(response, on_site) -> list[ListEntry]:
         row = _row(a)
         parent = row.getparent() if row is not a else a.getparent()
         key = tree.getpath(parent) if parent is not None else ""
-        date = find_date(row.text_content())
+        date = find_date(_entry_text(a, row))
         dated = date is not None or links.is_detail_url(url) or links.is_document_url(url)
         groups.setdefault(key, []).append((ListEntry(url, text, date), dated))
     entries: list[ListEntry] = []

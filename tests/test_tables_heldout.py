@@ -9,7 +9,9 @@ import trafilatura
 from govcrawl.tables import parse_tables, score
 from govcrawl.tables.samples import make_truth, render
 
-FILES = Path(__file__).parent / "files" / "tables"
+from tests.helpers import REALPAGES, SEEDS
+
+
 
 
 def _text(html: str) -> str:
@@ -27,7 +29,7 @@ def test_trafilatura_text_of_generated_layouts(layout, template):
 
 @pytest.mark.parametrize("year", [2018, 2023, 2024, 2025])
 def test_trafilatura_text_of_pingtan_pages(year):
-    (path,) = FILES.glob(f"pingtan_{year}_*.html")
+    (path,) = REALPAGES.glob(f"pingtan_{year}_*.html")
     page = path.read_text(encoding="utf-8")
     editor = lxml.html.fromstring(page).xpath('//div[contains(@class, "TRS_Editor")]')[0]
     from_html = parse_tables(html=lxml.html.tostring(editor, encoding="unicode"))

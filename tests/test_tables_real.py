@@ -10,11 +10,13 @@ from govcrawl.tables import parse_tables
 from govcrawl.tables.checks import run_checks
 from govcrawl.tables.labels import APPEAL_COLUMNS, APPLICATION_COLUMNS
 
-FILES = Path(__file__).parent / "files" / "tables"
+from tests.helpers import REALPAGES, SEEDS
+
+FILES = Path(__file__).parent / "files" / "tables"  # expected cells, written by hand
 
 
 def _body(name: str) -> str:
-    doc = lxml.html.fromstring((FILES / f"{name}.html").read_text(encoding="utf-8"))
+    doc = lxml.html.fromstring((REALPAGES / f"{name}.html").read_text(encoding="utf-8"))
     (editor,) = doc.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")]')
     return lxml.html.tostring(editor, encoding="unicode")
 
@@ -33,7 +35,7 @@ def test_seed000_cell_for_cell():
         want.update({("applications", row, col): raw for col, raw in zip(APPLICATION_COLUMNS, raws)})
     for row, raws in expected["appeals"].items():
         want.update({("appeals", row, col): raw for col, raw in zip(APPEAL_COLUMNS, raws)})
-    parsed = parse_tables(text=(FILES / "000_168270b2927a7f2f.txt").read_text(encoding="utf-8"))
+    parsed = parse_tables(text=(SEEDS / "000_168270b2927a7f2f.txt").read_text(encoding="utf-8"))
     got = _cells(parsed)
     assert set(got) == set(want)
     for key, raw in want.items():
@@ -42,7 +44,7 @@ def test_seed000_cell_for_cell():
 
 
 def test_seed000_checks_are_unknown_not_failures():
-    parsed = parse_tables(text=(FILES / "000_168270b2927a7f2f.txt").read_text(encoding="utf-8"))
+    parsed = parse_tables(text=(SEEDS / "000_168270b2927a7f2f.txt").read_text(encoding="utf-8"))
     statuses = {(r["rule"], r["scope"]): r["status"] for r in run_checks(parsed)}
     assert "fail" not in statuses.values()
     assert statuses[("applications.balance", "total")] == "unknown"
@@ -51,7 +53,7 @@ def test_seed000_checks_are_unknown_not_failures():
 
 
 def test_seed004_vertical_legacy():
-    parsed = parse_tables(text=(FILES / "004_609d1e7d69fac241.txt").read_text(encoding="utf-8"))
+    parsed = parse_tables(text=(SEEDS / "004_609d1e7d69fac241.txt").read_text(encoding="utf-8"))
     assert {c["table"] for c in parsed} == {"legacy"}
     got = {c["row"]: c for c in parsed}
     assert got["(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)"]["value"] == 259

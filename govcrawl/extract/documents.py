@@ -4,9 +4,10 @@ Uses pdfplumber, python-docx and python-calamine in-process; antiword, LibreOffi
 (chi_sim) as external programs when installed. Never raises: failures come back in ``error``.
 
 Besides the text, ``tables`` holds the grids of the tables found in PDF, DOCX and XLS/XLSX files, one
-list of rows of cell strings per table, with one convention for merged cells in all three formats: the
-text sits in the merged cell's top-left slot and every other slot it covers is None (as pdfplumber
-prints them), which is what govcrawl.tables.parse_rows expects."""
+list of rows of cell strings per table, merged cells expanded the way an HTML table with rowspan/colspan
+is (the merged cell's text repeated in every slot it covers), so govcrawl.tables.parse_rows reads an
+attachment's table exactly as parse_tables reads the same table in a page. A slot whose merged cell
+cannot be told (a PDF cell pdfplumber did not outline) stays None, which parse_rows also accepts."""
 from __future__ import annotations
 
 import io
@@ -21,7 +22,7 @@ _MIN_CHARS_PER_PAGE = 20  # less text than this on a PDF page means it is probab
 _OCR_TIMEOUT = 120
 
 
-Grid = list[list[str | None]]
+Grid = list[list[str | None]]  # rows of cell text; None only where a merged cell could not be resolved
 
 
 def _result(text: str = "", ocr: bool = False, pages: int | None = None, error: str | None = None,
@@ -121,8 +122,8 @@ def _pdf_tables(pdf) -> tuple[list[Grid], str | None]:
     grids: list[Grid] = []
     try:
         for page in pdf.pages:
-            for table in page.extract_tables():
-                grid = [[None if c is None else str(c) for c in row] for row in table]
+            for table in page.find_tables():
+                grid = _pdf_grid(table)
                 if any(c for row in grid for c in row):
                     grids.append(grid)
     except Exception as e:  # a page pdfplumber cannot lay out keeps the text of the others
@@ -130,8 +131,33 @@ def _pdf_tables(pdf) -> tuple[list[Grid], str | None]:
     return grids, None
 
 
+def _pdf_grid(table) -> Grid:
+    """pdfplumber leaves None in the slots a merged cell covers; fill each with the text of the cell whose
+    outline contains the slot's centre."""
+    data = table.extract()
+    owners: list[tuple[tuple[float, float, float, float], str]] = []
+    for ri, row in enumerate(table.rows):
+        for ci, bbox in enumerate(row.cells):
+            if bbox is not None and ri < len(data) and ci < len(data[ri]):
+                owners.append((bbox, data[ri][ci] or ""))
+    columns = table.columns
+    grid: Grid = []
+    for ri, row in enumerate(data):
+        out: list[str | None] = []
+        for ci, cell in enumerate(row):
+            if cell is None and ci < len(columns) and ri < len(table.rows):
+                x = (columns[ci].bbox[0] + columns[ci].bbox[2]) / 2
+                y = (table.rows[ri].bbox[1] + table.rows[ri].bbox[3]) / 2
+                cell = next((text for (x0, top, x1, bottom), text in owners
+                             if x0 <= x <= x1 and top <= y <= bottom), None)
+            out.append(cell)
+        grid.append(out)
+    return grid
+
+
 def _docx_grid(tbl) -> Grid:
-    """One w:tbl as a grid: gridSpan and vMerge continuations become None slots, gridBefore/After blanks."""
+    """One w:tbl as a grid: a gridSpan cell repeats across its columns, a vMerge continuation repeats the
+    cell above; gridBefore slots are blank."""
     from docx.oxml.ns import qn
 
     rows: Grid = []
@@ -139,16 +165,21 @@ def _docx_grid(tbl) -> Grid:
         row: list[str | None] = [""] * _tr_grid_before(tr, qn)
         for tc in tr.findall(qn("w:tc")):
             tc_pr = tc.find(qn("w:tcPr"))
-            span, merged = 1, False
+            span, continued = 1, False
             if tc_pr is not None:
                 grid_span = tc_pr.find(qn("w:gridSpan"))
                 if grid_span is not None and (grid_span.get(qn("w:val")) or "").isdigit():
                     span = max(1, int(grid_span.get(qn("w:val"))))
                 v_merge = tc_pr.find(qn("w:vMerge"))
-                merged = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
-            paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
-            row.append(None if merged else "\n".join(p for p in paragraphs if p.strip()))
-            row.extend([None] * (span - 1))
+                continued = v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue"
+            if continued:
+                c = len(row)
+                above = rows[-1] if rows else []
+                text = above[c] if c < len(above) else None
+            else:
+                paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))]
+                text = "\n".join(p for p in paragraphs if p.strip())
+            row.extend([text] * span)
         rows.append(row)
     return rows
 
@@ -247,7 +278,7 @@ def _sheet_value(v) -> str:
 
 
 def _sheet_grid(sheet) -> Grid:
-    """A sheet as one grid: the slots a merged range covers are None, empty rows and columns dropped."""
+    """A sheet as one grid: a merged range's text repeated over the range, empty rows and columns dropped."""
     rows = sheet.to_python(skip_empty_area=False)
     grid: Grid = [[_sheet_value(v) for v in row] for row in rows]
     try:
@@ -255,10 +286,12 @@ def _sheet_grid(sheet) -> Grid:
     except Exception:  # older calamine builds and XLS variants without merge records
         ranges = []
     for (r0, c0), (r1, c1) in ranges:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        text = grid[r0][c0]
         for r in range(r0, min(r1, len(grid) - 1) + 1):
-            for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0) and c < len(grid[r]):
-                    grid[r][c] = None
+            for c in range(c0, min(c1, len(grid[r]) - 1) + 1):
+                grid[r][c] = text
     keep_cols = [c for c in range(max((len(r) for r in grid), default=0))
                  if any(c < len(r) and r[c] and r[c].strip() for r in grid)]
     out: Grid = []

@@ -100,7 +100,8 @@ def standard_cells(rows: list[list[str]]) -> list[Cell]:
 
 
 def _update_section(st: _State, cells: list[str], label: str, values: list[str]) -> None:
-    text = label if values else "".join(cells)
+    # a spanned header cell repeats in every slot it covers (行政复议 ×5, 行政诉讼 ×10): read it once
+    text = label if values else "".join(c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1])
     sec = L.section_of(text)
     if sec is None and "结果维持" in L.norm_label(text) and "行政复议" in L.norm_label(text):
         sec = "appeals"

@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 import pytest
 
 from govcrawl.platforms import links
-from govcrawl.platforms.base import find_date, list_block_entries
+from govcrawl.platforms.listing import find_date, list_block_entries
 from govcrawl.platforms.hanweb import dataproxy_params, datastore_entries
 from govcrawl.platforms.trs import trs_page_urls
 from tests.helpers import REALPAGES, file_response

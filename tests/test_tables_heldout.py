@@ -1,6 +1,5 @@
 """Layouts the parser was not written against: trafilatura's markdown-style text of the generated HTML
 layouts and of the real Pingtan pages must give the same cells as the HTML."""
-from pathlib import Path
 
 import lxml.html
 import pytest
@@ -9,7 +8,7 @@ import trafilatura
 from govcrawl.tables import parse_tables, score
 from govcrawl.tables.samples import make_truth, render
 
-from tests.helpers import REALPAGES, SEEDS
+from tests.helpers import REALPAGES
 
 
 

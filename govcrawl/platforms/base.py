@@ -8,9 +8,7 @@ while stored URLs keep the real portal's address.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, TextResponse
@@ -19,25 +17,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from govcrawl.archive import new_run_id
 from govcrawl.items import Attachment, CrawlErrorItem, DocumentItem
 from govcrawl.platforms import links
+from govcrawl.platforms.listing import ListEntry, list_block_entries
 
-DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-ROW_TAGS = {"li", "tr", "dl"}
-BLOCK_TAGS = {"dd", "dt", "p", "div", "span", "td", "h3", "h4", "h5"}
-
-
-@dataclass
-class ListEntry:
-    url: str
-    title: str
-    date: str | None = None
-
-
-def find_date(text: str) -> str | None:
-    m = DATE.search(text or "")
-    if not m:
-        return None
-    y, mo, d = m.groups()
-    return f"{y}-{int(mo):02d}-{int(d):02d}"
 
 
 def origin(url: str) -> str:
@@ -318,77 +299,3 @@ class DisclosureSpider(scrapy.Spider):
     def on_error(self, failure):
         self.logger.warning("fetch failed: %s (%s)", failure.request.url, self.describe_failure(failure))
         yield self.error_item(failure, stage="fetch")
-
-
-def _row(el):
-    """The list row an anchor sits in: its nearest li/tr/dl ancestor, else the nearest block."""
-    fallback = None
-    node = el.getparent()
-    for _ in range(5):
-        if node is None:
-            break
-        if node.tag in ROW_TAGS:
-            return node
-        if fallback is None and node.tag in BLOCK_TAGS:
-            fallback = node
-        node = node.getparent()
-    return fallback if fallback is not None else el
-
-
-def _entry_text(a, row) -> str:
-    """Text that belongs to this entry: the row's, or, when several links share one block,
-    the link and what follows it up to the next link."""
-    if sum(1 for _ in row.iter("a")) <= 1:
-        return row.text_content()
-    parts = [a.text_content(), a.tail or ""]
-    for sib in a.itersiblings():
-        if sib.tag == "a" or (isinstance(sib.tag, str) and sib.find(".//a") is not None):
-            break
-        parts.append(sib.text_content() if isinstance(sib.tag, str) else "")
-        parts.append(sib.tail or "")
-    return " ".join(parts)
-
-
-def list_block_entries(response, on_site) -> list[ListEntry]:
-    """Find the list block of a column page by structure.
-
-    Anchors are grouped by the parent of their row element (the <ul>, <table> or <div> that
-    holds the rows). The groups whose rows carry dates or detail-like URLs, and whose anchors
-    have title-length text, are the list; navigation blocks have short texts and no dates.
-    """
-    root = response.selector.root
-    tree = root.getroottree()
-    groups: dict[str, list[tuple[ListEntry, bool]]] = {}
-    for a in root.iter("a"):
-        href = a.get("href")
-        if not links.is_followable(href):
-            continue
-        url = urljoin(response.url, href.strip())
-        text = links.clean(a.text_content()) or links.clean(a.get("title"))
-        title_attr = links.clean(a.get("title"))
-        if len(title_attr) > len(text):
-            text = title_attr  # lists often truncate titles with "..." and keep the full one here
-        if len(text) < 6 or not (on_site(url) or links.is_document_url(url)):
-            continue
-        row = _row(a)
-        parent = row.getparent() if row is not a else a.getparent()
-        key = tree.getpath(parent) if parent is not None else ""
-        date = find_date(_entry_text(a, row))
-        dated = date is not None or links.is_detail_url(url) or links.is_document_url(url)
-        groups.setdefault(key, []).append((ListEntry(url, text, date), dated))
-    entries: list[ListEntry] = []
-    seen = set()
-    for members in groups.values():
-        dated = sum(1 for _, d in members if d)
-        has_dates = any(e.date for e, _ in members)
-        if dated == 0 or dated * 2 < len(members):
-            continue
-        if not has_dates and len(members) < 2 and not any(
-            links.looks_like_report_title(e.title) for e, _ in members
-        ):
-            continue
-        for entry, _ in members:
-            if entry.url not in seen and entry.url != response.url:
-                seen.add(entry.url)
-                entries.append(entry)
-    return entries

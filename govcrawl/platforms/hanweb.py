@@ -12,7 +12,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 import scrapy
 from parsel import Selector
 
-from govcrawl.platforms.base import DisclosureSpider, ListEntry, find_date, list_block_entries
+from govcrawl.platforms.base import DisclosureSpider
+from govcrawl.platforms.listing import ListEntry, find_date, list_block_entries
 from govcrawl.platforms import links
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)

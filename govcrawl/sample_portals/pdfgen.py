@@ -20,6 +20,25 @@ def _font() -> str:
     return "STSong-Light"
 
 
+def _widths(table: Table, width: int, total: float) -> list[float]:
+    """Column widths from the longest unmerged text of each column (numbers need little room), scaled to total."""
+    need = [2.0] * width
+    occupied: dict[tuple[int, int], bool] = {}
+    for r, row in enumerate(table.rows):
+        c = 0
+        for cell in row:
+            while occupied.get((r, c)):
+                c += 1
+            if cell.colspan == 1 and c < width:
+                need[c] = max(need[c], min(len(cell.text.replace("\n", "")), 14))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    occupied[(r + dr, c + dc)] = True
+            c += cell.colspan
+    scale = total / sum(need)
+    return [n * scale for n in need]
+
+
 def _grid(table: Table):
     """Expand merged cells onto a grid, returning (data, SPAN commands)."""
     occupied: dict[tuple[int, int], bool] = {}
@@ -48,7 +67,7 @@ def report_pdf(title: str, blocks: list[Block], author: str) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
     from reportlab.platypus import Table as PdfTable
     from reportlab.platypus import TableStyle
 
@@ -61,11 +80,12 @@ def report_pdf(title: str, blocks: list[Block], author: str) -> bytes:
     for kind, payload in blocks:
         if kind == "table":
             data, spans = _grid(payload)  # type: ignore[arg-type]
+            widths = _widths(payload, len(data[0]) if data else 0, A4[0] - 100)  # type: ignore[arg-type]
             data = [[Paragraph(text, cell) for text in row] for row in data]
-            pdf_table = PdfTable(data, repeatRows=0)
+            pdf_table = PdfTable(data, colWidths=widths, repeatRows=0)
             pdf_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE")] + spans))
-            story += [pdf_table, Spacer(1, 8)]
+            story += [KeepTogether([pdf_table]), Spacer(1, 8)]  # a table on one page, as pdfplumber reads best
         elif kind in ("h", "center"):
             story.append(Paragraph(str(payload), head))
         elif kind == "p":

@@ -51,8 +51,7 @@ def run_crawl(
         if base_urls and name in base_urls:
             kwargs["base_url"] = base_urls[name]
         crawler = process.create_crawler(name)
-        if job_dir:
-            crawler.settings.frozen = False
+        if job_dir:  # resumable: Scrapy keeps this spider's queue and seen requests there
             crawler.settings.set("JOBDIR", os.path.join(job_dir, name), priority="cmdline")
         crawlers[name] = crawler
         process.crawl(crawler, **kwargs)

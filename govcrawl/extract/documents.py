@@ -133,26 +133,35 @@ def _pdf_tables(pdf) -> tuple[list[Grid], str | None]:
 
 def _pdf_grid(table) -> Grid:
     """pdfplumber leaves None in the slots a merged cell covers; fill each with the text of the cell whose
-    outline contains the slot's centre."""
+    outline contains the slot's centre (a row ends where its lowest-reaching cell ends, a column where its
+    narrowest cell does, so a tall or wide merged cell does not stretch them)."""
     data = table.extract()
     owners: list[tuple[tuple[float, float, float, float], str]] = []
     for ri, row in enumerate(table.rows):
         for ci, bbox in enumerate(row.cells):
             if bbox is not None and ri < len(data) and ci < len(data[ri]):
                 owners.append((bbox, data[ri][ci] or ""))
-    columns = table.columns
+    row_mid = [_mid([b for b in row.cells if b], 1, 3) for row in table.rows]
+    col_mid = [_mid([b for b in col.cells if b], 0, 2) for col in table.columns]
     grid: Grid = []
     for ri, row in enumerate(data):
         out: list[str | None] = []
         for ci, cell in enumerate(row):
-            if cell is None and ci < len(columns) and ri < len(table.rows):
-                x = (columns[ci].bbox[0] + columns[ci].bbox[2]) / 2
-                y = (table.rows[ri].bbox[1] + table.rows[ri].bbox[3]) / 2
+            y = row_mid[ri] if ri < len(row_mid) else None
+            x = col_mid[ci] if ci < len(col_mid) else None
+            if cell is None and x is not None and y is not None:
                 cell = next((text for (x0, top, x1, bottom), text in owners
                              if x0 <= x <= x1 and top <= y <= bottom), None)
             out.append(cell)
         grid.append(out)
     return grid
+
+
+def _mid(boxes: list, lo: int, hi: int) -> float | None:
+    """Middle of a row (lo, hi = 1, 3: top, bottom) or column (0, 2: x0, x1) from the boxes starting in it."""
+    if not boxes:
+        return None
+    return (min(b[lo] for b in boxes) + min(b[hi] for b in boxes)) / 2
 
 
 def _docx_grid(tbl) -> Grid:

@@ -4,6 +4,7 @@ OCR tests need the Debian packages tesseract-ocr + tesseract-ocr-chi-sim and a C
 (fonts-wqy-zenhei or fonts-noto-cjk); they skip with that reason when absent."""
 import glob
 import io
+import re
 import shutil
 import subprocess
 
@@ -123,4 +124,104 @@ def test_image_is_ocred():
                                       (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1junk", "a.xls"), (b"xx", "a.unknown")])
 def test_bad_input_never_raises(raw, name):
     res = document_text(raw, name)
-    assert res["error"] and res["text"] == ""
+    assert res["error"] and res["text"] == "" and res["tables"] == []
+
+
+# ---- tables: grids with merged cells expanded as an HTML table's rowspan/colspan are -------------------
+# A 3x4 piece of the 收到和处理政府信息公开申请 table: a 2x2 corner, a header spanning two columns, a row
+# label spanning two rows and a value row.
+MERGED = [
+    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "申请人情况"],
+    ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "自然人", "总计"],
+    ["三、本年度办理结果", "（一）予以公开", "12", "15"],
+    ["三、本年度办理结果", "（七）总计", "12", "15"],
+]
+SPANS = [(0, 0, 2, 2), (0, 2, 1, 2), (2, 0, 2, 1)]  # (row, col, rowspan, colspan)
+
+
+def _squeezed(grid):
+    return [[re.sub(r"\s+", "", c) if c is not None else None for c in row] for row in grid]
+
+
+def test_pdf_tables_expand_merged_cells():
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("c", fontName="STSong-Light", fontSize=8, leading=10, wordWrap="CJK")
+    data = [[Paragraph(text, style) if (r, c) in {(s[0], s[1]) for s in SPANS} or (r, c) in _unmerged() else ""
+             for c, text in enumerate(row)] for r, row in enumerate(MERGED)]
+    table = Table(data, colWidths=[120, 120, 60, 60])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+                              + [("SPAN", (c, r), (c + cs - 1, r + rs - 1)) for r, c, rs, cs in SPANS]))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build([Paragraph(TEXT, style), table])
+    res = document_text(buf.getvalue(), "report.pdf")
+    assert res["error"] is None and fold_text(TEXT) in fold_text(res["text"])
+    assert _squeezed(res["tables"][0]) == MERGED
+
+
+def _unmerged() -> set[tuple[int, int]]:
+    covered = {(r + dr, c + dc) for r, c, rs, cs in SPANS for dr in range(rs) for dc in range(cs)}
+    return {(r, c) for r in range(len(MERGED)) for c in range(4)} - covered
+
+
+def test_docx_tables_expand_merged_cells():
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(TEXT)
+    t = d.add_table(rows=4, cols=4)
+    for r, c, rs, cs in SPANS:
+        t.cell(r, c).merge(t.cell(r + rs - 1, c + cs - 1)).text = MERGED[r][c]
+    for r, c in _unmerged():
+        t.cell(r, c).text = MERGED[r][c]
+    buf = io.BytesIO()
+    d.save(buf)
+    res = document_text(buf.getvalue(), "report.docx")
+    assert res["error"] is None
+    assert res["tables"] == [MERGED]
+
+
+def test_xlsx_tables_expand_merged_ranges_and_keep_numbers():
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表2"
+    for r, c in sorted(_unmerged()) + [(s[0], s[1]) for s in SPANS]:
+        text = MERGED[r][c]
+        ws.cell(row=r + 3, column=c + 2, value=int(text) if text.isdigit() else text)  # offset from A1
+    for r, c, rs, cs in SPANS:
+        ws.merge_cells(start_row=r + 3, start_column=c + 2, end_row=r + rs + 2, end_column=c + cs + 1)
+    ws2 = wb.create_sheet("空表")
+    ws2["A1"] = None
+    buf = io.BytesIO()
+    wb.save(buf)
+    res = document_text(buf.getvalue(), "stats.xlsx")
+    assert res["error"] is None
+    assert res["tables"] == [MERGED]
+
+
+def test_attachment_grids_parse_like_the_page():
+    """A report's tables read from DOCX / XLSX / PDF give the same cells as the same tables in HTML."""
+    from govcrawl.sample_portals.docfiles import report_docx, spec_table, stats_xlsx
+    from govcrawl.sample_portals.pdfgen import report_pdf
+    from govcrawl.tables import parse_rows, parse_tables
+    from govcrawl.tables.samples import make_truth, render, table_specs
+
+    truth = make_truth(21, 2021, blanks=True, errors=("appeals",))
+    specs = table_specs(truth)
+    blocks = [("p", TEXT)] + [b for heading, spec in specs for b in (("h", heading), ("table", spec_table(spec)))]
+    files = {"r.docx": report_docx(TEXT, blocks), "r.xlsx": stats_xlsx([(f"表{i}", s) for i, (_, s) in enumerate(specs)]),
+             "r.pdf": report_pdf(TEXT, blocks, "x")}
+    key = lambda c: (c["table"], c["row"], c["column"], c["value"], c["raw"])  # noqa: E731
+    want = sorted(map(key, parse_tables(html=render(truth, "html2021_word"))))
+    assert want == sorted(map(key, truth))
+    for name, raw in files.items():
+        res = document_text(raw, name)
+        got = [c for grid in res["tables"] for c in parse_rows(grid)]
+        assert sorted(map(key, got)) == want, name

@@ -3,6 +3,7 @@ import os
 
 from govcrawl.evaluate import evaluate_dir, format_report, ngram_scores
 
+LABELED = os.path.join(os.path.dirname(__file__), "files", "labeled")
 REAL = "/work/shared/realpages"
 if not os.path.isdir(REAL):
     REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "realpages")
@@ -43,3 +44,32 @@ def test_realpages_meet_targets():
     s = _summary(res)
     assert min(s["fields"].values()) >= 0.97, report
     assert min(s["body"].values()) >= 0.97, report
+
+
+def _assert_meets_targets(path: str) -> None:
+    from govcrawl.evaluate import _summary
+    res = evaluate_dir(path)
+    report = format_report(res)
+    for p in res["pages"]:
+        assert not p["error"], report
+    s = _summary(res)
+    assert s["pages"] >= 10, report
+    for field, score in s["fields"].items():
+        assert score >= 0.97, f"{field} below target\n{report}"
+    for key, score in s["body"].items():
+        assert score >= 0.97, f"{key} below target\n{report}"
+    if s["attachment_recall"] is not None:
+        assert s["attachment_recall"] >= 0.97, report
+
+
+def test_labeled_fixtures_meet_targets():
+    """Pages the extractor was not written against (tests/files/labeled, see its MANIFEST.tsv)."""
+    _assert_meets_targets(LABELED)
+
+
+def test_labeled_fixtures_are_complete():
+    names = sorted(n for n in os.listdir(LABELED) if n.endswith(".html"))
+    manifest = open(os.path.join(LABELED, "MANIFEST.tsv"), encoding="utf-8").read()
+    for n in names:
+        assert os.path.exists(os.path.join(LABELED, n + ".labels.json")), n
+        assert n in manifest, n

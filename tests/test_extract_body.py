@@ -43,3 +43,57 @@ def test_fallback_without_hints_finds_article():
     <div class="foot">版权所有 某县人民政府</div></body></html>""".encode()
     rec = extract(raw, "http://x/")
     assert PARA in rec["body_text"] and "版权所有" not in rec["body_text"]
+
+
+LONG = ("本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自2023年1月1日起至"
+        "2023年12月31日止。全年主动公开政府信息326条，办理依申请公开3件。")
+
+
+def test_paragraph_owner_without_any_known_container():
+    raw = f"""<html><head><meta charset="utf-8"><title>某镇2023年政府信息公开工作年度报告_某县人民政府</title></head>
+    <body><div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a> <a href="/bsfw/">办事服务</a></div>
+    <div class="main"><h2>某镇2023年政府信息公开工作年度报告</h2>
+    <div class="g-meta"><span>发布时间：2024-01-24</span><span>来源：某镇</span></div>
+    <div class="con-text"><p>{LONG}</p><p>一、总体情况</p><p>{PARA}</p><p>某镇人民政府</p></div>
+    <div class="tools"><a href="javascript:print()">打印本页</a></div></div>
+    <div class="footer">版权所有：某县人民政府</div></body></html>""".encode()
+    rec = extract(raw, "http://x/")
+    assert rec["body_method"] == "paragraphs"
+    lines = rec["body_text"].split("\n")
+    assert lines[0] == LONG and lines[-1] == "某镇人民政府"
+    assert "发布时间" not in rec["body_text"] and "首页" not in rec["body_text"]
+
+
+def test_broad_container_narrowed_only_when_the_rest_is_furniture():
+    raw = f"""<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="某县召开政务公开工作会议"></head>
+    <body><div id="detailContent"><h1 class="title">某县召开政务公开工作会议</h1>
+    <div class="detail"><span>时间发布：2023-06-12 09:51</span><span>信息来源：某县日报</span></div>
+    <div class="content"><p>{PARA}</p><p>{LONG}</p></div><p id="xgwz">相关文章:</p></div></body></html>""".encode()
+    rec = extract(raw, "http://x/")
+    assert rec["body_text"].split("\n") == [PARA, LONG]
+    # a real paragraph outside the inner block keeps the whole container
+    raw2 = raw.replace('<p id="xgwz">相关文章:</p>'.encode(), f"<p>{LONG}再补充一句。</p>".encode())
+    rec2 = extract(raw2, "http://x/")
+    assert rec2["body_text"].endswith("再补充一句。")
+
+
+def test_templated_title_heading_dropped_but_document_heading_kept():
+    title = "某局2023年度政府信息公开工作年度报告"
+    raw = f"""<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}"></head><body>
+    <div class="TRS_Editor"><h1 class="article-title">{title}</h1><p>{LONG}</p></div></body></html>""".encode()
+    assert extract(raw, "http://x/")["body_text"].split("\n")[0] == LONG
+    raw = f"""<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}"></head><body>
+    <div class="TRS_Editor"><p style="text-align:center"><strong>{title}</strong></p><p>{LONG}</p></div></body></html>""".encode()
+    assert extract(raw, "http://x/")["body_text"].split("\n")[0] == title
+
+
+def test_byline_and_empty_attachment_label_are_not_body():
+    raw = f"""<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>来源：人民网 记者：某某</p>
+    <p>{PARA}</p><div class="ewb-file"><div>附件：</div><ul id="fujian"></ul></div></div></body></html>""".encode()
+    assert extract(raw, "http://x/")["body_text"] == PARA
+
+
+def test_signature_outside_the_inner_block_keeps_the_container():
+    raw = f"""<html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">
+    <div class="WordSection1"><p>{PARA}</p><p>{LONG}</p></div><p>某镇</p><p>2024年1月25日</p></div></body></html>""".encode()
+    assert extract(raw, "http://x/")["body_text"].split("\n")[-2:] == ["某镇", "2024年1月25日"]

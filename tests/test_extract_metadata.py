@@ -71,3 +71,31 @@ def test_label_quoted_in_prose_is_not_metadata():
     long = "凡本站注明“文章类型：原创”的作品，转载时必须注明：“文章来源：某某网站”。" * 3
     rec = extract(page(f"<span>来源：浙江监管局</span><p>{long}</p>"), "http://x/")
     assert rec["publisher"] == "浙江监管局"
+
+
+def test_publisher_stops_at_a_date_and_at_furniture_labels():
+    rec = extract(page("<div class='wzfrom'>来源：宣教中心&nbsp;&nbsp;&nbsp;&nbsp; 2022-11-14 14:59:48 【字体：大 中 小】</div>"),
+                  "http://x/")
+    assert rec["publisher"] == "宣教中心"
+    assert rec["published_date"] == "2022-11-14"
+    rec = extract(page("<p><span>发布时间：2024年01月24日</span><span>信息来源：东湖街道</span>"
+                       "<span>字体：<a>大</a> <a>中</a> <a>小</a></span></p>"), "http://x/")
+    assert rec["publisher"] == "东湖街道"
+    assert rec["published_date"] == "2024-01-24"
+
+
+def test_guangdong_classify_table_fen_lei_is_the_topic():
+    rec = extract(page("<table><tr><td class='td-title'>索引号：</td><td>007021456/2024-00031</td>"
+                       "<td class='td-title'>分类：</td><td>政务公开</td></tr>"
+                       "<tr><td class='td-title'>发布机构：</td><td>某镇人民政府</td>"
+                       "<td class='td-title'>成文日期：</td><td>2024-01-25</td></tr></table>"), "http://x/")
+    assert rec["topic"] == "政务公开"
+    assert rec["index_no"] == "007021456/2024-00031"
+    assert rec["written_date"] == "2024-01-25"
+
+
+def test_fa_wen_ri_qi_is_not_the_written_date():
+    rec = extract(page("<table><tr><th>发文日期：</th><td>2024-01-26</td><th>发布日期：</th><td>2024-01-29</td></tr></table>"),
+                  "http://x/")
+    assert rec["written_date"] is None
+    assert rec["published_date"] == "2024-01-29"

@@ -1,4 +1,5 @@
-"""The bundled replicas: navigation, each platform's pagination, seed pages, GBK, PDF, 404."""
+"""The bundled replicas: navigation, each platform's pagination, seed pages, GBK, PDF / DOCX / XLSX
+attachments, 404."""
 from __future__ import annotations
 
 import io
@@ -294,6 +295,53 @@ def test_pdf_only_reports(servers):
             assert "收到和处理政府信息公开申请情况" in text or "依申请公开" in text
             checked += 1
     assert checked >= 2
+
+
+def test_table_attachments_are_served(servers):
+    """Reports whose tables live only in a DOCX (shell page) or an XLSX 统计表 (full page pointing to it)."""
+    import docx
+    from python_calamine import CalamineWorkbook
+
+    kinds = {}
+    for key in sp.SITES:
+        for path, t in sp.truth_stats(key).items():
+            if t["layout"] not in ("docx", "xlsx"):
+                continue
+            page_url = servers.urls[key].rstrip("/") + path
+            _, headers, body = fetch(page_url)
+            html = decode(headers, body)
+            text = norm(lxml.html.fromstring(html).text_content())
+            href = next(h for h, label in links(page_url, html) if label.endswith("." + t["layout"]))
+            assert path_of(href) == t["file"]
+            status, headers, data = fetch(href)
+            assert status == 200 and data.startswith(b"PK\x03\x04")
+            if t["layout"] == "docx":
+                assert "详见附件" in text and len(text) < 3000
+                assert headers["Content-Type"].endswith("wordprocessingml.document")
+                assert len(docx.Document(io.BytesIO(data)).tables) == 3
+            else:
+                assert "统计表详见附件" in text and "三、收到和处理政府信息公开申请情况" not in text
+                assert headers["Content-Type"].endswith("spreadsheetml.sheet")
+                assert len(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names) == 3
+            kinds[t["layout"]] = kinds.get(t["layout"], 0) + 1
+    assert kinds.get("docx", 0) >= 1 and kinds.get("xlsx", 0) >= 1
+
+
+def test_generated_tables_follow_their_layout(servers):
+    """Pages print the truth's numbers in their layout: text layouts as lines, HTML layouts as tables."""
+    for key in sp.SITES:
+        for path, t in sp.truth_stats(key).items():
+            if not t["cells"] or t["file"]:
+                continue
+            _, headers, body = fetch(servers.urls[key].rstrip("/") + path)
+            html = decode(headers, body)
+            zoom = lxml.html.fromstring(html).xpath('//*[@id="zoom" or @id="Zoom" or @id="fontzoom"]')[0]
+            has_table = bool(zoom.xpath(".//table"))
+            assert has_table == (t["layout"] in ("html2019", "html2021", "html2021_word", "html_trs", "legacy_html")), path
+            if t["layout"] == "pipe2019":
+                assert " | " in zoom.text_content()
+            if t["layout"] == "tab2021":
+                assert "\t" in zoom.text_content()
 
 
 @pytest.mark.parametrize("key", list(sp.SITES))

@@ -17,8 +17,6 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
     text, encoding, errors = decode_html(raw, content_type)
     tree = dom.parse(text)
     meta = meta_tags(tree)
-    body = extract_body(tree, text)
-    attachments = extract_attachments(tree, body["node"], url, text)
     # metadata is read from the visible page only (hidden copies and templates carry stale values)
     visible = dom.parse(text)
     for r in dom.roots(visible):
@@ -26,6 +24,8 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         dom.drop_hidden(r)
     md = extract_metadata(visible, url, meta)
     title = extract_title(visible, meta, md.pop("labelled_title", None))
+    body = extract_body(tree, text, title)
+    attachments = extract_attachments(tree, body["node"], url, text)
     if not md.get("doc_no"):
         md["doc_no"] = doc_no_in(title)
     rec = {

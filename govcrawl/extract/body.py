@@ -8,7 +8,8 @@ import trafilatura
 from lxml import etree, html
 
 from . import dom
-from .boilerplate import strip_boilerplate
+from .boilerplate import is_boilerplate_line, strip_boilerplate
+from .paragraphs import cjk_count, paragraph_owner
 
 # Raw-markup markers around the article (Hanweb ZJEG_RSS, ContentStart/End metas, NFCMS comments).
 _MARKERS = [
@@ -123,8 +124,71 @@ def _by_density(tree: etree._ElementTree) -> etree._Element | None:
     return clean_node(best) if best is not None else None
 
 
-def extract_body(tree: etree._ElementTree, raw_html: str) -> dict:
-    """{'text', 'html', 'node', 'method'} for the article content."""
+_FOLD = re.compile(r"\s+")
+_META_LINE = re.compile(
+    r"(来\s*源|出\s*处|时\s*间|日\s*期|发\s*布|阅\s*读|浏\s*览|点\s*击|访\s*问|字\s*[体号]|作\s*者|编\s*辑|"
+    r"责任编辑|附\s*件|相关|索\s*引\s*号|文\s*号|分\s*类)[^：:]{0,6}[:：]")
+_DATE_LINE = re.compile(r"(19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
+_TITLE_XPATH = (".//h1 | .//h2 | .//*[contains(@class,'title') or contains(@class,'tit') or "
+                "contains(@id,'title')]")
+
+
+def _fold(s: str | None) -> str:
+    return _FOLD.sub("", s or "")
+
+
+def _is_furniture(line: str, title: str | None) -> bool:
+    """A line of page furniture around an article: the title heading, a 来源/时间/阅读 line,
+    buttons, labels, boilerplate."""
+    if is_boilerplate_line(line):
+        return True
+    if cjk_count(line) <= 4:  # buttons and bare labels; a closing date line is document text
+        return not _DATE_LINE.search(line)
+    fl, ft = _fold(line), _fold(title)
+    if ft and (fl in ft or (ft in fl and len(fl) <= len(ft) + 12)):
+        return True
+    return len(line) <= 160 and bool(_META_LINE.search(line))
+
+
+def _tighten(node: etree._Element, title: str | None) -> etree._Element:
+    """Narrow a broad container to the element owning the article's paragraphs, but only when
+    everything left out is furniture (so no document text is ever dropped)."""
+    owner = paragraph_owner([node])
+    if owner is None or owner is node:
+        return node
+    inner = dom.render_text(owner).split("\n")
+    counts: dict[str, int] = {}
+    for ln in inner:
+        counts[ln] = counts.get(ln, 0) + 1
+    for ln in dom.render_text(node).split("\n"):
+        if counts.get(ln):
+            counts[ln] -= 1
+        elif not _is_furniture(ln, title):
+            return node
+    return owner
+
+
+def _drop_title_headings(node: etree._Element, title: str | None) -> None:
+    """Remove templated heading elements (h1/h2, *title* classes) that repeat the page title: they
+    belong to the page template, not to the document (a document's own centred heading is a <p>)."""
+    ft = _fold(title)
+    if len(ft) < 4:
+        return
+    for el in node.xpath(_TITLE_XPATH):
+        if el is node or el.getparent() is None:
+            continue
+        if el.tag in ("p", "span", "strong", "b", "font") and not el.get("class", "").strip():
+            continue
+        fe = _fold(dom.text_content(el))
+        if fe and fe == ft:
+            dom.remove_keep_tail(el)
+
+
+def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = None) -> dict:
+    """{'text', 'html', 'node', 'method'} for the article content.
+
+    Order: raw-markup markers, platform containers (narrowed to the paragraph owner when the rest
+    is furniture), the paragraph owner of the whole page, trafilatura, text density."""
     node, method = None, ""
     hinted = _from_hints(tree)
     marked = _from_markers(raw_html)
@@ -134,7 +198,11 @@ def extract_body(tree: etree._ElementTree, raw_html: str) -> dict:
         if len(_CJK.findall(dom.render_text(marked))) >= 10:
             node, method = marked, "markers"
     if node is None and hinted is not None:
-        node, method = hinted[0], "hint:" + hinted[1]
+        node, method = _tighten(hinted[0], title), "hint:" + hinted[1]
+    if node is None:
+        owner = paragraph_owner(dom.roots(_visible_copy(tree)))
+        if owner is not None:
+            node, method = clean_node(owner), "paragraphs"
     if node is None:
         extracted = trafilatura.extract(raw_html, output_format="html", include_tables=True,
                                         include_comments=False, include_links=True, favor_recall=True)
@@ -149,6 +217,16 @@ def extract_body(tree: etree._ElementTree, raw_html: str) -> dict:
         method = "density" if node is not None else "none"
     if node is None:
         return {"text": "", "html": "", "node": None, "method": method}
+    _drop_title_headings(node, title)
     text = body_text_of(node)
     body_html = html.tostring(node, encoding="unicode", method="html")
     return {"text": text, "html": body_html, "node": node, "method": method}
+
+
+def _visible_copy(tree: etree._ElementTree) -> etree._ElementTree:
+    """A copy of the page without scripts, styles, comments and hidden elements."""
+    copy_tree = copy.deepcopy(tree)
+    for r in dom.roots(copy_tree):
+        dom.drop_tags(r, dom.DROP_TAGS)
+        dom.drop_hidden(r)
+    return copy_tree

@@ -11,7 +11,7 @@ _PATTERNS = [
     rf"^{_S}首{_S}页{_S}(>|＞|»|›|/|\||→|>>)",
     r"(>>|＞＞|»|>|＞|›)\s*正\s*文\s*$",
     # 来源/作者/编辑/点击 line (short)
-    rf"^{_S}(\d{{4}}[-/年.]\d{{1,2}}[-/月.]\d{{1,2}}日?[\s\d:：]*)?{_S}(信息来源|文章来源|来源|作者|编辑|点击|浏览次数|阅读次数|访问量|发布者|发布人){_S}[:：].{{0,40}}(作者|编辑|点击|浏览|阅读|字号|字体){_S}[:：]",
+    rf"^{_S}(\d{{4}}[-/年.]\d{{1,2}}[-/月.]\d{{1,2}}日?[\s\d:：]*)?{_S}(信息来源|文章来源|来源|作者|编辑|点击|浏览次数|阅读次数|访问量|发布者|发布人){_S}[:：].{{0,40}}(作者|编辑|点击|浏览|阅读|字号|字体|记者|通讯员|摄影){_S}[:：]",
     rf"^{_S}[（(【\[]?{_S}(责任编辑|编辑|审核|校对|初审|复审|终审|责编|网站编辑){_S}[:：][^。]{{0,30}}[）)】\]]?{_S}$",
     # print / close / font size / share
     r"(打印本页|打印此页|打印页面|关闭窗口|关闭本页|关闭页面|【\s*打印\s*】|【\s*关闭\s*】|\[\s*打印\s*\]|\[\s*关闭\s*\])",
@@ -37,6 +37,14 @@ def is_boilerplate_line(line: str) -> bool:
     return any(r.search(s) for r in _RE)
 
 
+# A bare label left at the end of an article container by an empty attachment / related-links block.
+_TRAILING_LABEL = re.compile(
+    rf"^{_S}(附{_S}件|相关附件|附件下载|相关文章|相关链接|相关阅读|相关新闻|相关信息|相关稿件){_S}[:：]?{_S}$")
+
+
 def strip_boilerplate(text: str) -> str:
-    """Drop boilerplate lines, keep the rest in order."""
-    return "\n".join(ln for ln in text.split("\n") if not is_boilerplate_line(ln))
+    """Drop boilerplate lines, and bare labels of empty blocks at the end; keep the rest in order."""
+    lines = [ln for ln in text.split("\n") if not is_boilerplate_line(ln)]
+    while lines and _TRAILING_LABEL.match(lines[-1]):
+        lines.pop()
+    return "\n".join(lines)

@@ -140,7 +140,8 @@ def _pdf_grid(table) -> Grid:
     for ri, row in enumerate(table.rows):
         for ci, bbox in enumerate(row.cells):
             if bbox is not None and ri < len(data) and ci < len(data[ri]):
-                owners.append((bbox, data[ri][ci] or ""))
+                data[ri][ci] = _unwrap(data[ri][ci] or "")
+                owners.append((bbox, data[ri][ci]))
     row_mid = [_mid([b for b in row.cells if b], 1, 3) for row in table.rows]
     col_mid = [_mid([b for b in col.cells if b], 0, 2) for col in table.columns]
     grid: Grid = []
@@ -155,6 +156,11 @@ def _pdf_grid(table) -> Grid:
             out.append(cell)
         grid.append(out)
     return grid
+
+
+def _unwrap(text: str) -> str:
+    """A number wrapped inside a narrow cell ('3\n2') is one number; other line breaks stay."""
+    return re.sub(r"(?<=\d)\n(?=\d)", "", text)
 
 
 def _mid(boxes: list, lo: int, hi: int) -> float | None:

@@ -22,7 +22,7 @@ FIELD_LABELS: dict[str, list[str]] = {
     "published_date": ["发布日期", "公开日期", "发布时间", "公开时间", "发表时间", "发稿时间"],
     "generic_date": ["时间", "日期"],
     "written_date": ["成文日期", "生成日期", "成文时间"],
-    "topic": ["主题分类", "公开分类", "信息分类", "主题类别"],
+    "topic": ["主题分类", "公开分类", "信息分类", "主题类别", "分类"],
     "title": ["标题", "文件名称", "信息名称"],
 }
 # Labels that only end the previous value.
@@ -33,8 +33,10 @@ STOP_LABELS = [
     "关键词", "主题词", "生效日期", "废止日期", "失效日期", "服务对象", "组配分类", "所属主题", "统一编号",
     "登记号", "施行日期", "文种", "发文日期", "文章类型", "信息类别", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
 ]
-_SHORT = {"来源", "时间", "日期", "文号", "标题", "编辑", "作者", "点击", "字体", "字号", "分享", "打印",
-          "关闭", "文种", "体裁", "摄影", "记者"}
+# Short labels that are also word endings (有效日期, 数据来源 …): never taken right after a Chinese
+# character. Page-furniture labels (字体, 分享, 打印 …) carry no such risk and often follow a value
+# with no separator ('来源：东湖街道字体：大 中 小' from adjacent <span>s).
+_SHORT = {"来源", "时间", "日期", "文号", "标题", "分类", "编辑", "作者", "点击", "文种", "体裁", "摄影", "记者"}
 _CJK = r"\u4e00-\u9fff"
 _SPACE = r"[\s\u3000\u2002\u2003\xa0]*"
 
@@ -128,11 +130,18 @@ def _meta(meta: dict[str, str], *names: str) -> str | None:
     return None
 
 
+_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}.*$")
+
+
 def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 80,
-           want_date: bool = False) -> str | None:
-    """Earliest usable value of any label of ``field`` (document order decides between synonyms)."""
+           want_date: bool = False, publisher: bool = False) -> str | None:
+    """Earliest usable value of any label of ``field`` (document order decides between synonyms).
+
+    A publisher never contains a date: '来源：宣教中心  2022-11-14 14:59' keeps the name only."""
     cands = sorted((pos, v) for lab in FIELD_LABELS[field] for pos, v in found.get(lab, []))
     for _pos, v in cands:
+        if publisher:
+            v = _TRAILING_DATE.sub("", v).strip()
         if want_date:
             d = parse_date(v[:40])
             if d:
@@ -176,7 +185,8 @@ def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -
     found = scan_labels(lines)
     rec: dict = {}
     rec["index_no"] = _first(found, "index_no", 60)
-    rec["publisher"] = (_first(found, "publisher_org", 60) or _first(found, "publisher_src", 60)
+    rec["publisher"] = (_first(found, "publisher_org", 60, publisher=True)
+                        or _first(found, "publisher_src", 60, publisher=True)
                         or _meta(meta, "ContentSource", "source"))
     rec["doc_no"] = _first(found, "doc_no", 60)
     rec["published_date"] = (

@@ -18,7 +18,9 @@ CROSS_YEAR = "cross_year.carry"
 
 
 def attachment_cells(item) -> list[dict]:
-    """Cells from the attachments' tables (PDF/DOCX/XLS grids), else from their text."""
+    """Cells from the attachments' tables (PDF/DOCX/XLS grids), else from their text.
+
+    A cell found twice (the same table in two files) is kept once: the first wins."""
     cells: list[dict] = []
     seen = set()
     for att in item.attachments:
@@ -34,12 +36,13 @@ def attachment_cells(item) -> list[dict]:
 
 
 class TablesPipeline:
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, crawler=None):
         self.db_path = db_path
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("GOVCRAWL_DB"))
+        return cls(crawler.settings.get("GOVCRAWL_DB"), crawler)
 
     @documents_only
     def process_item(self, item):
@@ -47,7 +50,11 @@ class TablesPipeline:
         if not record.get("is_annual_report"):
             return item
         try:
-            cells = parse_tables(html=record.get("body_html"), text=record.get("body_text"))
+            # The page's own tables first: when the body came from an attachment, its text is
+            # the attachment's, whose tables are better read from the file's own grids.
+            page_text = record.get("page_text") if record.get("body_source") == "attachment" \
+                else record.get("body_text")
+            cells = parse_tables(html=record.get("body_html"), text=page_text)
             if not cells:
                 cells = attachment_cells(item)
             previous = shared_store(self.db_path).previous_report_stats(
@@ -60,8 +67,9 @@ class TablesPipeline:
         return item
 
     def close_spider(self, spider=None):
+        spider = spider or self.crawler.spider
         store = shared_store(self.db_path)
-        site_id = spider.name if spider is not None else None
+        site_id = spider.name
         reports = list(store.db.query(
             "select report_id, site_id, report_year, publisher, agency from reports "
             "where is_annual_report = 1 and site_id = ? and report_id in "

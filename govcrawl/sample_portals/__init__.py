@@ -9,6 +9,11 @@ PDF-only report, a broken list link and a 404.
     with serve() as servers:
         servers.urls["luqiao"]   # "http://127.0.0.1:PORT/"
     truth("luqiao")              # every detail page with the facts extraction should find
+    truth_stats("luqiao")        # every report with known numbers: its table cells and 勾稽关系 results
+
+Generated reports print their statistical tables in the layouts of govcrawl.tables.samples (HTML
+tables of several editors, pipe / tab / one-cell-a-line text, the pre-2019 统计表), some only inside
+a PDF, DOCX or XLSX attachment; a few carry deliberate 勾稽关系 errors or blank cells.
 """
 from __future__ import annotations
 
@@ -57,9 +62,44 @@ def truth(key: str) -> list[dict]:
     return [article.truth() for article in portal(key).articles]
 
 
+def truth_stats(key: str) -> dict[str, dict]:
+    """Every report of a replica whose numbers are known (all but the seeds), by path:
+
+    cells     the printed cells [{table, row, column, value, raw}] (+ unit, label for table 'legacy'); [] for
+              a report printed without tables
+    checks    {(rule, scope): 'ok' | 'fail' | 'unknown'}: what run_checks must find, cross-year included
+    previous  path of the same publisher's report for the year before, or None
+    layout    samples layout of the tables, or 'pdf' / 'docx' / 'xlsx' when only an attachment has them
+    file      path of that attachment (None when the page itself prints the tables)
+    errors    the deliberate errors planted (keys of samples.ERROR_EFFECTS); blanks: blank cells printed
+    """
+    from .statstruth import expected_checks, printed_carried_out
+
+    reports = [a for a in portal(key).articles if a.is_annual_report]
+    by_year = {(a.publisher, a.report_year): a for a in reports}
+    out: dict[str, dict] = {}
+    for article in reports:
+        if article.stats is None:
+            continue
+        before = by_year.get((article.publisher, (article.report_year or 0) - 1))
+        previous = None
+        if before is not None:
+            previous = before.stats if before.stats is not None else printed_carried_out(before.body)
+        out[article.path] = {
+            "cells": [dict(c) for c in article.stats],
+            "checks": expected_checks(article.stats, article.stats_errors, previous),
+            "previous": before.path if before is not None else None,
+            "layout": article.stats_layout,
+            "file": article.stats_file,
+            "errors": article.stats_errors,
+            "blanks": article.stats_blanks,
+        }
+    return out
+
+
 def broken_links(key: str) -> list[str]:
     """Paths a replica's lists link to that answer 404 on purpose."""
     return list(portal(key).broken_links)
 
 
-__all__ = ["SITES", "PortalServers", "serve", "truth", "broken_links", "portal"]
+__all__ = ["SITES", "PortalServers", "serve", "truth", "truth_stats", "broken_links", "portal"]

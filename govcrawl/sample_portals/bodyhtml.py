@@ -32,6 +32,10 @@ def render_blocks(blocks: list[Block], flavor: str = "editor") -> str:
         if kind == "table":
             assert isinstance(payload, Table)
             out.append(render_table(payload, table_flavor))
+        elif kind == "html":
+            out.append(str(payload))
+        elif kind == "line":
+            out.append(para.format(esc(str(payload))) if str(payload).strip() else para.format(""))
         elif kind == "link":
             href, text = payload  # type: ignore[misc]
             out.append(f'<p><a href="{esc(href)}" target="_blank">{esc(text)}</a></p>')

@@ -39,39 +39,31 @@ def place(spec: Spec) -> tuple[list[tuple[int, int, str, int, int]], int]:
     return placed, width
 
 
-def report_docx(title: str, blocks: list[Block], tables: list[tuple[str, Spec]]) -> bytes:
-    """A Word report: title, the narrative blocks, then each (heading, spec) table with merged cells.
-
-    Blocks of kind 'tables' mark where the tables go; without one they follow the narrative."""
+def report_docx(title: str, blocks: list[Block]) -> bytes:
+    """A Word report: the title, then the blocks in order, ("table", Table) blocks with their merged cells."""
     import docx
 
     doc = docx.Document()
     doc.add_heading(title, level=1)
-    placed_tables = False
     for kind, payload in blocks:
-        if kind == "tables":
-            _docx_tables(doc, tables)
-            placed_tables = True
-        elif kind in ("p", "h", "center"):
+        if kind == "table" and isinstance(payload, Table):
+            _docx_table(doc, [[(c.text, c.rowspan, c.colspan) for c in row] for row in payload.rows])
+        elif kind in ("p", "h", "center", "line"):
             doc.add_paragraph(str(payload))
-    if not placed_tables:
-        _docx_tables(doc, tables)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
 
 
-def _docx_tables(doc, tables: list[tuple[str, Spec]]) -> None:
-    for heading, spec in tables:
-        doc.add_paragraph(heading)
-        placed, width = place(spec)
-        table = doc.add_table(rows=len(spec), cols=width)
-        table.style = "Table Grid"
-        for r, c, text, rs, cs in placed:
-            cell = table.cell(r, c)
-            if rs > 1 or cs > 1:
-                cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
-            cell.text = text
+def _docx_table(doc, spec: Spec) -> None:
+    placed, width = place(spec)
+    table = doc.add_table(rows=len(spec), cols=width)
+    table.style = "Table Grid"
+    for r, c, text, rs, cs in placed:
+        cell = table.cell(r, c)
+        if rs > 1 or cs > 1:
+            cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
+        cell.text = text
 
 
 def stats_xlsx(sheets: list[tuple[str, Spec]]) -> bytes:

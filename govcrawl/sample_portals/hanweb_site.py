@@ -7,7 +7,7 @@ from typing import Callable
 from . import hanweb
 from .hanweb import Column, ListUnit
 from .model import Article, Block, Brand, Portal, Resource
-from .sitekit import Doc, Org, article_for, attach_pdf, body_for, newest_first, year_stats
+from .sitekit import Doc, Org, article_for, generated_article, newest_first, publish_files, year_stats
 
 
 @dataclass
@@ -36,12 +36,12 @@ class HanwebSite:
         for doc in docs:
             art_id = next(self._ids)
             path = hanweb.art_path(column.colid, doc.date, art_id)
-            body = self.seed_bodies[doc.seed]() if doc.seed else body_for(doc, org, stats)
-            article = article_for(doc, path, org, body, self.index_no(doc, art_id))
-            if doc.pdf_only:
-                stamp = doc.date.replace("-", "")[2:] + f"{art_id % 1000000:06d}"
-                href = f"/module/download/downfile.jsp?classid=0&filename={stamp}.pdf"
-                attach_pdf(self.portal, article, href, href, org)
+            if doc.seed:
+                article = article_for(doc, path, org, self.seed_bodies[doc.seed](), self.index_no(doc, art_id))
+            else:
+                article = generated_article(doc, path, org, stats, self.index_no(doc, art_id))
+            stamp = doc.date.replace("-", "")[2:] + f"{art_id % 1000000:06d}"
+            publish_files(self.portal, article, org, lambda ext, stamp=stamp: _download(stamp, ext))
             pairs.append((doc, article))
             self.portal.articles.append(article)
         records = [hanweb.record(a) for _, a in newest_first(pairs)]
@@ -69,3 +69,9 @@ class HanwebSite:
         self.portal.add_html("/index.html", home)
         self.portal.handlers[hanweb.DATAPROXY] = hanweb.dataproxy(self.brand, self.proxies)
         self.portal.not_found = Resource(hanweb.not_found(self.brand).encode("utf-8"), "text/html; charset=utf-8", 404)
+
+
+def _download(stamp: str, ext: str) -> tuple[str, str]:
+    """jcms serves uploaded files through downfile.jsp; the page links the same path."""
+    href = f"/module/download/downfile.jsp?classid=0&filename={stamp}.{ext}"
+    return href, href

@@ -22,8 +22,10 @@ class Table:
     caption: str = ""
 
 
-# A report body is a list of blocks: ("p", text), ("h", text), ("center", text),
-# ("table", Table) or ("link", (href, text)).  Each platform renders blocks its own way.
+# A report body is a list of blocks: ("p", text), ("h", text), ("center", text), ("table", Table),
+# ("link", (href, text)), ("line", text) (a paragraph printed exactly as given, e.g. a pipe- or
+# tab-separated table row) or ("html", markup) (a fragment inserted verbatim, e.g. a rendered
+# statistics table).  Each platform renders blocks its own way.
 Block = tuple[str, object]
 
 
@@ -45,6 +47,11 @@ class Article:
     attachments: list[tuple[str, str]] = field(default_factory=list)  # (href, link text)
     time: str = "09:30:00"
     list_title: str | None = None  # title as shown in the column list, if it differs
+    stats: list[dict] | None = None  # the statistical tables' cells as printed; None where not known (seeds)
+    stats_layout: str | None = None  # govcrawl.tables.samples layout the tables are printed in
+    stats_errors: tuple[str, ...] = ()  # deliberate 勾稽关系 errors (keys of samples.ERROR_EFFECTS)
+    stats_blanks: bool = False  # printed with blank cells (samples.apply_blanks)
+    stats_file: str | None = None  # path of the attachment that carries the tables, when the page does not
 
     def truth(self) -> dict:
         return {

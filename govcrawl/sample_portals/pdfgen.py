@@ -22,7 +22,7 @@ def _font() -> str:
 
 def _widths(table: Table, width: int, total: float) -> list[float]:
     """Column widths from the longest unmerged text of each column (numbers need little room), scaled to total."""
-    need = [2.0] * width
+    need = [4.0] * width  # room for four digits: numbers must not wrap
     occupied: dict[tuple[int, int], bool] = {}
     for r, row in enumerate(table.rows):
         c = 0

@@ -9,7 +9,6 @@ import random
 
 from .model import Block
 from .stats import YearStats
-from .tables import ACTIVE_2019, ACTIVE_2021, LEGACY_ROWS, active_table, appeals_table, applications_table, legacy_table
 
 FORMAT_NOTICE = {"2019": "国办公开办函〔2019〕60号", "2021": "国办公开办函〔2021〕30号"}
 
@@ -22,8 +21,9 @@ def _pick(rng: random.Random, options: list[str]) -> str:
     return rng.choice(options)
 
 
-def report_blocks(org: str, year: int, st: YearStats, leaders: str, channel: str) -> list[Block]:
-    """A six-section report on the 2019 or 2021 template, with its three tables."""
+def report_blocks(org: str, year: int, st: YearStats, leaders: str, channel: str, tables: list[Block]) -> list[Block]:
+    """A six-section report on the 2019 or 2021 template; `tables` prints sections 二 to 四 (the three
+    statistical tables with their headings, or a pointer to the attachment holding them)."""
     rng = _rng(org, year)
     t = st.template
     apps = st.applications
@@ -53,12 +53,7 @@ def report_blocks(org: str, year: int, st: YearStats, leaders: str, channel: str
             "持续加强政府网站和政务新媒体建设，做好栏目日常维护，提升信息发布的及时性和准确性。"])),
         ("p", "（五）监督保障。明确分管领导和专人负责政务公开工作，将政务公开纳入年度考核，"
               f"全年组织业务培训{rng.randint(1, 4)}次。"),
-        ("h", "二、主动公开政府信息情况"),
-        ("table", active_table(_active_groups(st))),
-        ("h", "三、收到和处理政府信息公开申请情况"),
-        ("table", applications_table(st.applications, t)),
-        ("h", "四、政府信息公开行政复议、行政诉讼情况"),
-        ("table", appeals_table(st.appeals)),
+        *tables,
         ("h", "五、存在的主要问题及改进情况"),
         ("p", f"{year}年，{org}政府信息公开工作取得一定成效，但仍存在一些不足：" + _pick(rng, [
             "一是公开内容的深度和广度有待拓展；二是政策解读形式较为单一；三是工作人员业务能力有待进一步提升。",
@@ -74,13 +69,8 @@ def report_blocks(org: str, year: int, st: YearStats, leaders: str, channel: str
     return blocks
 
 
-def _active_groups(st: YearStats):
-    spec = ACTIVE_2021 if st.template == "2021" else ACTIVE_2019
-    return [(title, headers, [(label, st.active[label]) for label in labels]) for title, headers, labels in spec]
-
-
-def legacy_report_blocks(org: str, year: int, st: YearStats, leaders: str, with_table: bool) -> list[Block]:
-    """A pre-2019 report: narrative sections, optionally closed by the vertical 统计表."""
+def legacy_report_blocks(org: str, year: int, st: YearStats, leaders: str, tables: list[Block]) -> list[Block]:
+    """A pre-2019 report: narrative sections, closed by the 统计表 when `tables` prints one."""
     rng = _rng("legacy", org, year)
     apps_new = st.applications["new"][6]
     blocks: list[Block] = [
@@ -106,24 +96,7 @@ def legacy_report_blocks(org: str, year: int, st: YearStats, leaders: str, with_
         ("p", "我们的政府信息公开工作还存在公开内容不够全面、更新不够及时等问题。下一步将进一步健全工作机制，"
               "加强人员培训，提高政府信息公开工作水平。"),
     ]
-    if with_table:
-        blocks += [("p", "政府信息公开情况统计表"), ("p", f"（{year}年度）"), ("p", f"填报单位（盖章）：{org}"),
-                   ("table", legacy_table(legacy_values(st, rng)))]
-    return blocks
-
-
-def legacy_values(st: YearStats, rng: random.Random) -> list[str]:
-    """Printed values for LEGACY_ROWS: headline rows filled, sub-rows often left blank."""
-    new = st.applications["new"][6]
-    known = {
-        "(一)主动公开政府信息数": st.published_items, "其中:主动公开规范性文件数": 0, "制发规范性文件总数": 0,
-        "2.政府网站公开政府信息数": st.website_items, "(一)回应公众关注热点或重大舆情数": rng.randint(0, 20),
-        "3.政策解读稿件发布数": rng.randint(0, 3), "(一)收到申请数": new, "(二)申请办结数": new,
-        "(三)申请答复数": new, "四、行政复议数量": 0, "五、行政诉讼数量": 0, "六、举报投诉数量": 0,
-        "(一)政府信息公开工作专门机构数": 1, "(三)从事政府信息公开工作人员数": 2, "1.专职人员数(不包括政府公报及政府网站工作人员数)": 1,
-        "2.兼职人员数": 1,
-    }
-    return [str(known[labels[0]]) if labels[0] in known else "" for labels, _ in LEGACY_ROWS]
+    return blocks + list(tables)
 
 
 def workpoints_blocks(org: str, year: int) -> list[Block]:

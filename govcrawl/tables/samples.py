@@ -4,6 +4,10 @@ make_truth() builds the cells of one report (2019 or 2021 template) from a seed,
 勾稽关系 unless asked for deliberate errors (ERROR_EFFECTS says which checks they break) or blank
 cells; make_legacy_truth() builds a pre-2019 统计表. render(cells, layout) prints them as a report
 body, so sample portals and tests can publish reports whose every number is known.
+
+For callers with numbers of their own (the sample portals): apply_blanks() and inject_error() plant
+blanks and errors as make_truth does, render(frame=False) prints only the tables, table_specs() gives
+the merged-cell layout for PDF / DOCX / XLSX files, and printed() the raw text a layout prints.
 """
 from __future__ import annotations
 
@@ -262,6 +266,15 @@ def render(cells_truth: list[dict], layout: str, traditional: bool = False, fram
 
         out = opencc.OpenCC("s2t").convert(out)
     return out
+
+
+def printed(cells_truth: list[dict], layout: str) -> list[dict]:
+    """The cells with raw as layout prints it (TRS full-width digits, thousands separators in html2021 and
+    tab2021 applications), i.e. what a parser must report as raw."""
+    styles = {"html_trs": {"active": "fullwidth", "applications": "fullwidth", "appeals": "fullwidth"},
+              "html2021": {"applications": "thousands"}, "tab2021": {"applications": "thousands"}}.get(layout, {})
+    idx = _index(cells_truth)
+    return [dict(c, raw=_raw(idx, c["table"], c["row"], c["column"], styles.get(c["table"], ""))) for c in cells_truth]
 
 
 def table_specs(cells_truth: list[dict]) -> list[tuple[str, "Spec"]]:

@@ -1,7 +1,8 @@
 """金塘镇 (定海区, 舟山市, 浙江) on the 定海区 portal www.dinghai.gov.cn (older Zhejiang Hanweb jcms).
 
 Path: homepage -> 政府信息公开 -> 乡镇（街道） 金塘镇 -> 政府信息公开年报 (one jpage list page).
-Pages show title and 发布时间 only (no 索引号 table), as the 2019 page of seed 004 did.
+Pages show title and 发布时间 only (no 索引号 table), as the 2019 page of seed 004 did. The 2020
+report keeps its tables in an XLSX 统计表 attachment; 2016 and 2017 close with the old 统计表.
 """
 from __future__ import annotations
 
@@ -39,21 +40,22 @@ COUNTY_ORG = Org(name="定海区", publisher="定海区政府办", leaders="区�
                  address="舟山市定海区人民北路1号")
 
 TOWN_DOCS = [
-    Doc("金塘镇2022年政府信息公开工作年度报告", "2023-01-17", "report", 2022),
-    Doc("金塘镇2021年政府信息公开工作年度报告", "2022-01-21", "report", 2021),
-    Doc("金塘镇2020年政府信息公开工作年度报告", "2021-01-19", "report", 2020),
+    Doc("金塘镇2022年政府信息公开工作年度报告", "2023-01-17", "report", 2022, layout="tab2021"),
+    Doc("金塘镇2021年政府信息公开工作年度报告", "2022-01-21", "report", 2021, layout="html2021_word",
+        blanks=True),
+    Doc("金塘镇2020年政府信息公开工作年度报告", "2021-01-19", "report", 2020, layout="xlsx"),
     Doc("金塘镇2020年部门预算", "2020-03-02", "budget", 2020),
-    Doc("金塘镇2019年政府信息公开工作年度报告", "2020-01-15", "report", 2019),
+    Doc("金塘镇2019年政府信息公开工作年度报告", "2020-01-15", "report", 2019, layout="lines"),
     Doc("关于做好2019年度政府信息公开工作年度报告编制发布工作的通知", "2019-12-24", "letter", 2019,
         publisher="舟山市定海区人民政府办公室"),
     Doc("金塘镇2019年政务公开工作要点", "2019-03-28", "workpoints", 2019),
     Doc("金塘2018年度政府信息公开工作年度总结报告", "2019-01-16", "seed", 2018, seed="004", time="10:12:31"),
-    Doc("金塘镇2017年度政府信息公开工作年度报告", "2018-01-22", "legacy_table", 2017),
-    Doc("金塘镇2016年度政府信息公开工作年度报告", "2017-01-20", "legacy_table", 2016),
+    Doc("金塘镇2017年度政府信息公开工作年度报告", "2018-01-22", "legacy_table", 2017, layout="legacy"),
+    Doc("金塘镇2016年度政府信息公开工作年度报告", "2017-01-20", "legacy_table", 2016, layout="legacy_html"),
 ]
 BROKEN = ("金塘镇2015年度政府信息公开工作年度报告", "/art/2016/1/25/art_1388354_2015017.html", "2016-01-25")
 TOWN_GUIDE = [Doc("金塘镇政府信息公开指南", "2019-07-15", "guide")]
-COUNTY_DOCS = [Doc("定海区2019年政府信息公开工作年度报告", "2020-01-22", "report", 2019)]
+COUNTY_DOCS = [Doc("定海区2019年政府信息公开工作年度报告", "2020-01-22", "report", 2019, layout="html_trs")]
 
 
 def build(key: str = "jintang") -> Portal:

@@ -2,7 +2,8 @@
 
 Path: homepage -> 政府信息公开 (/zwgk/) -> 部门信息公开 -> 县民政局 -> 政府信息公开年报
 (/zwgk/bmxxgk/mzj/xxgknb/index.html + index_1.html).  The 2020 report (seed 002) is served in
-the traditional-Chinese variant with pinyin glosses; the 2019 report exists only as a PDF.
+the traditional-Chinese variant with pinyin glosses; the 2019 report exists only as a PDF, the 2021
+report only as a DOCX (both behind 详见附件 shell pages); 2022 carries a deliberate 行政复议 total error.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import posixpath
 from .. import seedparse, trs
 from ..bodyhtml import render_blocks
 from ..model import Article, Brand, Portal, Resource
-from ..sitekit import Doc, Org, article_for, attach_pdf, body_for, newest_first, year_stats
+from ..sitekit import Doc, Org, article_for, generated_article, newest_first, publish_files, year_stats
 from ..textutil import to_glossed_traditional
 
 SITE = {
@@ -37,22 +38,23 @@ MZJ_COLUMNS = [("政府信息公开指南", "/zwgk/bmxxgk/mzj/xxgkzn/"), ("政�
                ("法定主动公开内容", "/zwgk/bmxxgk/mzj/fdzdgknr/"), ("政府信息公开年报", "/zwgk/bmxxgk/mzj/xxgknb/")]
 
 MZJ_DOCS = [
-    Doc("五原县民政局2023年政府信息公开工作年度报告", "2024-01-19", "report", 2023),
-    Doc("五原县民政局2022年政府信息公开工作年度报告", "2023-01-18", "report", 2022),
+    Doc("五原县民政局2023年政府信息公开工作年度报告", "2024-01-19", "report", 2023, layout="html_trs"),
+    Doc("五原县民政局2022年政府信息公开工作年度报告", "2023-01-18", "report", 2022, layout="html_trs",
+        errors=("appeals",)),
     Doc("五原县民政局2021年部门预算公开", "2021-03-05", "budget", 2021),
-    Doc("五原县民政局2021年政府信息公开工作年度报告", "2022-01-24", "report", 2021),
+    Doc("五原县民政局2021年政府信息公开工作年度报告", "2022-01-24", "report", 2021, layout="docx"),
     Doc("关于开展2021年社会救助政策宣传月活动的通知", "2021-04-12", "notice", 2021),
     Doc("五原县民政局2021年政务公开工作要点", "2021-03-18", "workpoints", 2021),
     Doc("五原县民政局2020年政府信息公开工作年度报告", "2021-01-28", "seed", 2020, seed="002", time="11:20:00"),
     Doc("关于做好2020年度政府信息公开工作年度报告编制工作的函", "2020-12-21", "letter", 2020,
         publisher="五原县人民政府办公室"),
     Doc("五原县民政局2019年政府信息公开工作年度报告", "2020-01-20", "report", 2019, pdf_only=True),
-    Doc("五原县民政局2018年政府信息公开工作年度报告", "2019-01-25", "legacy", 2018),
+    Doc("五原县民政局2018年政府信息公开工作年度报告", "2019-01-25", "legacy", 2018, layout="legacy_html"),
     Doc("五原县民政局2017年政府信息公开工作年度报告", "2018-01-26", "legacy", 2017),
 ]
 BROKEN = ("五原县民政局2016年政府信息公开工作年度报告", "./201701/t20170123_404404.html", "2017-01-23")
 MZJ_GUIDE = [Doc("五原县民政局政府信息公开指南", "2020-05-20", "guide")]
-COUNTY_DOCS = [Doc("五原县2020年政府信息公开工作年度报告", "2021-01-29", "report", 2020)]
+COUNTY_DOCS = [Doc("五原县2020年政府信息公开工作年度报告", "2021-01-29", "report", 2020, layout="html_trs")]
 PER_PAGE = 10
 
 
@@ -88,15 +90,12 @@ class _Builder:
             doc_id = next(self.ids)
             path = trs.article_path(directory, doc.date, doc_id)
             if doc.seed == "002":
-                body = seedparse.blocks_002()
+                article = article_for(doc, path, org, seedparse.blocks_002(), _index_no(doc_id, doc.date))
             else:
-                body = body_for(doc, org, stats)
-            article = article_for(doc, path, org, body, _index_no(doc_id, doc.date))
-            if doc.pdf_only:
-                stamp = doc.date.replace("-", "")
-                pdf_name = f"P0{stamp}{doc_id:09d}.pdf"
-                attach_pdf(self.portal, article, posixpath.join(posixpath.dirname(path), pdf_name),
-                           "./" + pdf_name, org)
+                article = generated_article(doc, path, org, stats, _index_no(doc_id, doc.date))
+            stamp = doc.date.replace("-", "")
+            publish_files(self.portal, article, org, lambda ext, path=path, name=f"P0{stamp}{doc_id:09d}":
+                          (posixpath.join(posixpath.dirname(path), f"{name}.{ext}"), f"./{name}.{ext}"))
             self.portal.articles.append(article)
             pairs.append((doc, article))
         items = [("./" + a.path[len(directory):], a.title, a.published) for _, a in newest_first(pairs)]

@@ -99,3 +99,19 @@ def test_fa_wen_ri_qi_is_not_the_written_date():
                   "http://x/")
     assert rec["written_date"] is None
     assert rec["published_date"] == "2024-01-29"
+
+
+def test_publisher_cut_before_font_size_widget():
+    rec = extract(page("<div class='content_attr'><span>发布时间：<b>2024-10-08</b></span><span>来源：<b>白云时事</b></span>"
+                       "<span><b>字体大小：</b><a>大</a><a>中</a><a>小</a></span></div>"), "http://x/")
+    assert rec["publisher"] == "白云时事"
+
+
+def test_title_from_heading_when_page_title_is_only_the_site_name():
+    raw = ("<html><head><meta charset='utf-8'><title>永嘉县人民政府</title></head><body>"
+           "<div class='nav'><h2>永嘉县人民政府</h2></div><h1>岩头镇2023年度<br>政府信息公开工作年度报告</h1>"
+           "<div class='art-txt'><p>正文第一段，内容足够长以便识别为正文，统计期限自2023年1月1日起。</p></div></body></html>").encode()
+    rec = extract(raw, "http://x/")
+    assert rec["title"] == "岩头镇2023年度政府信息公开工作年度报告"
+    raw2 = raw.replace("<title>永嘉县人民政府</title>".encode(), "<title>详细信息</title>".encode())
+    assert extract(raw2, "http://x/")["title"] == "岩头镇2023年度政府信息公开工作年度报告"

@@ -28,7 +28,7 @@ FIELD_LABELS: dict[str, list[str]] = {
 # Labels that only end the previous value.
 STOP_LABELS = [
     "有效性", "时效性", "公开方式", "公开范围", "公开形式", "公开时限", "作者", "责任编辑", "编辑", "点击数",
-    "点击率", "点击", "浏览次数", "浏览量", "阅读次数", "访问次数", "字体", "字号", "分享到", "分享", "打印",
+    "点击率", "点击", "字体大小", "字号大小", "浏览次数", "浏览量", "阅读次数", "访问次数", "字体", "字号", "分享到", "分享", "打印",
     "关闭", "体裁分类", "体裁", "文件状态", "有效期", "发布人", "审核人", "摄影", "通讯员", "记者", "所属机构",
     "关键词", "主题词", "生效日期", "废止日期", "失效日期", "服务对象", "组配分类", "所属主题", "统一编号",
     "登记号", "施行日期", "文种", "发文日期", "文章类型", "信息类别", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
@@ -131,6 +131,7 @@ def _meta(meta: dict[str, str], *names: str) -> str | None:
 
 
 _TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}.*$")
+_TRAILING_FURNITURE = re.compile(r"\s*(?:字体|字号|浏览|阅读|点击|访问|分享|打印)[^：:]{0,4}[:：].*$")
 
 
 def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 80,
@@ -141,7 +142,7 @@ def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 8
     cands = sorted((pos, v) for lab in FIELD_LABELS[field] for pos, v in found.get(lab, []))
     for _pos, v in cands:
         if publisher:
-            v = _TRAILING_DATE.sub("", v).strip()
+            v = _TRAILING_FURNITURE.sub("", _TRAILING_DATE.sub("", v)).strip()
         if want_date:
             d = parse_date(v[:40])
             if d:

@@ -63,6 +63,36 @@ def _heading_like(tree: etree._ElementTree, page_title: str) -> str:
     return best
 
 
+_ORG_END = re.compile(r"(人民政府|政府|门户网站|网站|政务网|政府网|官网|管委会|管理委员会|办事处|人民政府办公室)$")
+_GENERIC_TITLES = {"信息公开", "政府信息公开", "详细信息", "信息详情", "文章详情", "详情", "详情页", "内容页", "正文",
+                   "无标题文档", "untitled", "index"}
+_CHROME_CLASS = re.compile(r"(^|[\s_-])(nav|menu|header|footer|logo|banner|crumb|breadcrumb|position|location)([\s_-]|$)", re.I)
+
+
+def is_site_name(page_title: str, meta: dict[str, str]) -> bool:
+    """True when <title> names only the site (or is empty), so it cannot be the document title."""
+    t = _fold(page_title)
+    if not t:
+        return True
+    site = _fold(next((v for k, v in meta.items() if k.lower() == "sitename"), ""))
+    if t in _GENERIC_TITLES:
+        return True
+    return t == site or (len(t) <= 25 and bool(_ORG_END.search(t)) and not re.search(r"\d{4}|报告|通知|公告", t))
+
+
+def _main_heading(tree: etree._ElementTree) -> str:
+    """The first visible <h1> (else <h2>) outside the page chrome, of document-title length."""
+    for tag in ("h1", "h2"):
+        for el in dom.xpath_all(tree, f".//body//{tag}"):
+            if dom.is_hidden(el) or any(_CHROME_CLASS.search(" ".join(filter(None, [a.get("class"), a.get("id")])))
+                                        for a in [el, *el.iterancestors()] if isinstance(a.tag, str)):
+                continue
+            txt = dom.text_content(el)
+            if 6 <= len(_fold(txt)) <= 150:
+                return txt
+    return ""
+
+
 def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str | None) -> str | None:
     lower = {k.lower(): v for k, v in meta.items()}
     for key in ("articletitle", "dc.title", "og:title"):
@@ -88,6 +118,10 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
     best = _heading_like(tree, page_title)
     if best:
         return best
+    if is_site_name(page_title, meta):
+        heading = _main_heading(tree)
+        if heading:
+            return heading
     segs = _title_segments(page_title)
     if segs:
         return max(segs, key=len).strip()

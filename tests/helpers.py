@@ -21,17 +21,17 @@ def file_response(path: str | Path, url: str, encoding: str | None = None, meta:
     return cls(url=url, body=body, request=request, **kwargs)
 
 
-def make_spider(spider_cls, **kwargs):
+def make_spider(spider_cls, settings_overrides: dict | None = None, **kwargs):
     """A spider bound to a crawler with the project's settings, as `scrapy crawl` builds it."""
     from scrapy.utils.reactor import install_reactor, is_reactor_installed
     from scrapy.utils.test import get_crawler
 
     from govcrawl.crawl import project_settings
 
-    settings = project_settings()
+    settings = project_settings(settings_overrides)
     if not is_reactor_installed():
         install_reactor(settings["TWISTED_REACTOR"])
-    crawler = get_crawler(spider_cls, settings_dict=dict(project_settings()))
+    crawler = get_crawler(spider_cls, settings_dict=dict(settings))
     crawler.stats.open_spider()
     return spider_cls.from_crawler(crawler, **kwargs)
 

@@ -101,6 +101,10 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
     if labelled:
         return labelled
     page_title = page_title_text(tree)
+    if is_site_name(page_title, meta):  # <title> names the site: headings matching it are the logo
+        heading = _main_heading(tree)
+        if heading:
+            return heading
     fpt = _fold(page_title)
     best = ""
     for el in dom.xpath_all(tree, _HEADINGS):
@@ -118,10 +122,6 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
     best = _heading_like(tree, page_title)
     if best:
         return best
-    if is_site_name(page_title, meta):
-        heading = _main_heading(tree)
-        if heading:
-            return heading
     segs = _title_segments(page_title)
     if segs:
         return max(segs, key=len).strip()

@@ -36,3 +36,16 @@ def test_mojibake_detected():
     bad = good.encode("utf-8").decode("gb18030", errors="replace")
     assert looks_mojibake(bad)
     assert not looks_mojibake(good)
+
+
+def test_double_encoded_utf8_is_repaired_or_flagged():
+    from govcrawl.extract.decode import decode_html
+
+    original = "<html><body><p>路桥区2023年政务公开工作总结和2024年工作思路，全区共收到政府信息公开申请。</p></body></html>"
+    lossless = original.encode("utf-8").decode("latin-1").encode("utf-8")
+    text, _enc, errors = decode_html(lossless)
+    assert "政务公开工作总结" in text and any("double-encoded" in e for e in errors)
+    # cp1252 drops five byte values: the text cannot come back, and that is said, not stored silently
+    lossy = original.encode("utf-8").decode("cp1252", errors="ignore").encode("utf-8")
+    text, _enc, errors = decode_html(lossy)
+    assert any("mojibake" in e for e in errors)

@@ -68,11 +68,33 @@ def mojibake_score(text: str) -> float:
     return rare / len(cjk)
 
 
+# UTF-8 bytes that went through Latin-1/cp1252 once too often: 浙 -> "æµ\x99".
+_LATIN_PAIRS = re.compile("[\u00c2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def latin_mojibake(text: str) -> bool:
+    pairs = len(_LATIN_PAIRS.findall(text))
+    return pairs >= 5 and pairs > len(_CJK.findall(text))
+
+
 def looks_mojibake(text: str) -> bool:
-    """True when text is probably decoded with the wrong codec (UTF-8 read as GBK or vice versa)."""
+    """True when text is probably decoded with the wrong codec (UTF-8 read as GBK or vice versa,
+    or UTF-8 stored after a detour through Latin-1)."""
     if text.count("\ufffd") > max(3, len(text) // 200):
         return True
-    return mojibake_score(text) > 0.72
+    return mojibake_score(text) > 0.72 or latin_mojibake(text)
+
+
+def repair_latin_mojibake(text: str) -> str | None:
+    """Undo one Latin-1/cp1252 detour of UTF-8 text, if that gives clean text."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if not looks_mojibake(fixed):
+            return fixed
+    return None
 
 
 def _strict(raw: bytes, enc: str) -> str | None:
@@ -106,5 +128,9 @@ def decode_html(raw: bytes, content_type: str | None = None) -> tuple[str, str, 
             return text, enc, errors
     enc = declared or "utf-8"
     text = raw.decode(enc, errors="replace")
+    fixed = repair_latin_mojibake(text) if latin_mojibake(text) else None
+    if fixed is not None:
+        errors.append("text was UTF-8 re-encoded through Latin-1 (double-encoded); repaired")
+        return fixed, enc, errors
     errors.append(f"mojibake: no codec gave clean text (kept {enc} with replacements)")
     return text, enc, errors

@@ -98,11 +98,11 @@ def _report(stats: dict, db: str) -> int:
 def serve(db: str, host: str, port: int, archive_dir: str) -> int:
     from govcrawl.publish.metadata import write_metadata
 
-    meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir)
+    meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir, Path(db).stem)
     cmd = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta),
            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
            "--setting", "truncate_cells_html", "120"]
-    print(f"Datasette on http://{host}:{port}/metadata  (Ctrl-C to stop)", flush=True)
+    print(f"Datasette on http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)", flush=True)
     try:
         return subprocess.call(cmd)
     except KeyboardInterrupt:

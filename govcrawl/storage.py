@@ -116,7 +116,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name in order:
         columns, options = SCHEMA[name]
         table = db[name]
-        if not table.exists():
+        if not table.exists() and name == "report_stats":
+            # NUMERIC affinity: counts stay integers (13, not 13.0), amounts keep their decimals.
+            db.execute(
+                'create table report_stats (report_id text references reports(report_id), '
+                '"table" text, "row" text, "column" text, value numeric, raw text, unit text, '
+                'primary key (report_id, "table", "row", "column"))')
+        elif not table.exists():
             table.create(columns, **options)
         else:
             missing = {c: t for c, t in columns.items() if c not in table.columns_dict}

@@ -55,3 +55,14 @@ def test_applications_wide_view_has_one_row_per_report(tmp_path):
     assert rows[0]["new__total"] == 5 and rows[0]["granted__natural_person"] == 2
     assert rows[0]["carried_out__total"] is None
     assert len([c for c in rows[0] if "__" in c]) == 26 * 7
+
+
+def test_counts_stay_integers_and_amounts_keep_decimals(tmp_path):
+    store = Store(str(tmp_path / "m.db"))
+    cells = [{"table": "applications", "row": "new", "column": "total", "value": 13, "raw": "13"},
+             {"table": "active", "row": "fees", "column": "amount_10k_yuan", "value": 2.5, "raw": "2.5"},
+             {"table": "applications", "row": "carried_in", "column": "total", "value": None, "raw": ""}]
+    store.save_report(report(), [], [], cells, [])
+    got = {r["row"]: (r["value"], r["t"]) for r in store.db.query(
+        'select "row", value, typeof(value) t from report_stats')}
+    assert got == {"new": (13, "integer"), "fees": (2.5, "real"), "carried_in": (None, "null")}

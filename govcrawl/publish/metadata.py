@@ -67,7 +67,8 @@ CANNED_QUERIES = {
 }
 
 
-def build_metadata(archive_dir: str | None = None) -> dict:
+def build_metadata(archive_dir: str | None = None, database: str = "metadata") -> dict:
+    """Metadata for Datasette; ``database`` is the name Datasette gives the file (its stem)."""
     tables = {
         "reports": {
             "title": "Reports and other items of the 年报 columns",
@@ -111,12 +112,12 @@ def build_metadata(archive_dir: str | None = None) -> dict:
         "title": "govcrawl — 政府信息公开工作年度报告",
         "description": "Annual government information-disclosure reports crawled from county and township portals.",
         "source": "govcrawl",
-        "databases": {"metadata": {"tables": tables, "queries": CANNED_QUERIES}},
+        "databases": {database: {"tables": tables, "queries": CANNED_QUERIES}},
         "plugins": {"govcrawl": {"archive_dir": str(Path(archive_dir).resolve()) if archive_dir else "archive"}},
     }
 
 
-def write_metadata(path: str | Path, archive_dir: str | None = None) -> Path:
+def write_metadata(path: str | Path, archive_dir: str | None = None, database: str = "metadata") -> Path:
     path = Path(path)
-    path.write_text(json.dumps(build_metadata(archive_dir), ensure_ascii=False, indent=2), "utf-8")
+    path.write_text(json.dumps(build_metadata(archive_dir, database), ensure_ascii=False, indent=2), "utf-8")
     return path

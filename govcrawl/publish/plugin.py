@@ -17,8 +17,9 @@ from markupsafe import escape
 
 from govcrawl.search import fts_query
 
-# Table pages (HTML, .json, .csv, ...) whose search runs on a bigram FTS index.
-SEARCH_PATHS = re.compile(r"^/metadata/reports(\.\w+)?/?$")
+# Table pages (HTML, .json, .csv, ...) of `reports`, in any database, whose search runs on a
+# bigram FTS index.
+SEARCH_PATHS = re.compile(r"^/[^/]+/reports(\.\w+)?/?$")
 
 
 @hookimpl
@@ -93,7 +94,7 @@ async def archived_copy(datasette, request):
     from govcrawl.archive import read_record
 
     capture_id = request.url_vars["capture_id"]
-    db = datasette.get_database("metadata")
+    db = datasette.get_database()  # the database govcrawl serves
     rows = (await db.execute(
         "select warc_file, warc_offset, content_type from captures where capture_id = ?",
         [capture_id])).rows

@@ -48,7 +48,8 @@ class DisclosureSpider(scrapy.Spider):
         self.fetch_origin = origin(base_url) if base_url else self.real_origin
         self.run_id = run_id or new_run_id()
         hosts = {urlsplit(self.real_origin).hostname, urlsplit(self.fetch_origin).hostname}
-        self.allowed_domains = sorted(h for h in hosts if h)
+        # www.luqiao.gov.cn -> luqiao.gov.cn: the portal's other hosts (xxgk., zwgk.) are its own.
+        self.allowed_domains = sorted({h.removeprefix("www.") for h in hosts if h})
 
     # -- identity -------------------------------------------------------------------------------
     @classmethod
@@ -257,6 +258,7 @@ class DisclosureSpider(scrapy.Spider):
             errback=self.attachment_error,
             cb_kwargs={"item": item, "att": att, "pending": pending},
             dont_filter=True,
+            meta={"allow_offsite": True},  # files often sit on a shared file server
         )
 
     def parse_attachment(self, response, item, att, pending):

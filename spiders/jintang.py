@@ -6,6 +6,6 @@ class JintangSpider(HanwebSpider):
     name = "jintang"
     site_name = "金塘镇"
     homepage = "http://www.dinghai.gov.cn/"
-    admin_code = "330902"
+    admin_code = "330902100"  # 金塘镇 (民政部 行政区划代码, 2025-12-31)
     province, city, county, township = "浙江省", "舟山市", "定海区", "金塘镇"
     level = "township"

@@ -6,6 +6,6 @@ class ShuipoSpider(HanwebSpider):
     name = "shuipo"
     site_name = "水泊街道"
     homepage = "http://www.liangshan.gov.cn/"
-    admin_code = "370832"
+    admin_code = "370832002"  # 水泊街道 (民政部 行政区划代码, 2025-12-31)
     province, city, county, township = "山东省", "济宁市", "梁山县", "水泊街道"
     level = "township"

@@ -66,7 +66,7 @@ def test_sites_registry_shape():
     assert set(sp.SITES) == {"shuipo", "xifeng", "wuyuan_mzj", "luqiao", "jintang"}
     for key, site in sp.SITES.items():
         assert site["platform"] in ("hanweb", "trs", "generic")
-        assert re.fullmatch(r"\d{6}", site["admin_code"])
+        assert re.fullmatch(r"\d{6}|\d{9}", site["admin_code"])
         assert site["real_homepage"].startswith("http://www.")
         assert site["level"] in ("township", "county", "department")
     assert sp.SITES["xifeng"]["encoding"] == "gbk"

@@ -14,7 +14,7 @@ from ..sitekit import Doc, Org
 
 SITE = {
     "name": "金塘镇", "homepage_path": "/", "real_homepage": "http://www.dinghai.gov.cn/",
-    "platform": "hanweb", "encoding": "utf-8", "admin_code": "330902", "province": "浙江省",
+    "platform": "hanweb", "encoding": "utf-8", "admin_code": "330902100", "province": "浙江省",
     "city": "舟山市", "county": "定海区", "township": "金塘镇", "level": "township",
 }
 

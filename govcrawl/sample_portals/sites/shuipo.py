@@ -13,7 +13,7 @@ from ..sitekit import Doc, Org
 
 SITE = {
     "name": "水泊街道", "homepage_path": "/", "real_homepage": "http://www.liangshan.gov.cn/",
-    "platform": "hanweb", "encoding": "utf-8", "admin_code": "370832", "province": "山东省",
+    "platform": "hanweb", "encoding": "utf-8", "admin_code": "370832002", "province": "山东省",
     "city": "济宁市", "county": "梁山县", "township": "水泊街道", "level": "township",
 }
 

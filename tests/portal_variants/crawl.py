@@ -1,0 +1,92 @@
+"""Crawl the variants as a user would (a real Scrapy process, project settings, base_url pointing
+at the replica) and score what reached metadata.db against each variant's truth.
+
+The crawl runs in a child process (``python -m tests.portal_variants.crawl SPEC``) because the
+Twisted reactor cannot restart inside pytest. One child crawls every variant, each with its own
+small spider class defined from the spec.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.portal_variants.kit import Variant
+
+ROOT = Path(__file__).resolve().parents[2]
+BASES = {
+    "generic": ("govcrawl.platforms.base", "DisclosureSpider"),
+    "trs": ("govcrawl.platforms.trs", "TRSSpider"),
+    "hanweb": ("govcrawl.platforms.hanweb", "HanwebSpider"),
+}
+
+
+def spider_name(key: str) -> str:
+    return f"pv_{key}"
+
+
+def run_variants(variants: list[Variant], urls: dict[str, str], workdir: Path, timeout: int = 300) -> dict:
+    """Crawl every variant against its server; returns {"seconds", "returncode", "log"}."""
+    spec = [{"key": v.key, "base": v.base, "spider": v.spider, "base_url": urls[v.key]} for v in variants]
+    spec_file = workdir / "variants.json"
+    spec_file.write_text(json.dumps({"db": str(workdir / "metadata.db"), "archive": str(workdir / "archive"),
+                                     "spiders": spec}, ensure_ascii=False), "utf-8")
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "tests.portal_variants.crawl", str(spec_file)],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return {"seconds": time.monotonic() - started, "returncode": proc.returncode,
+            "log": proc.stdout[-4000:] + proc.stderr[-8000:]}
+
+
+def score(db: Path, variant: Variant) -> dict:
+    """What the crawl stored for one variant, against its truth."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    home = variant.spider["homepage"].rstrip("/")
+    rows = {r["url"]: dict(r) for r in conn.execute(
+        "select u.url, r.report_year, r.is_annual_report, r.title from report_urls u "
+        "join reports r on r.report_id = u.report_id where u.site_id = ?", (spider_name(variant.key),))}
+    conn.close()
+    missing, wrong = [], []
+    for t in variant.truth:
+        row = rows.get(home + t.path)
+        if row is None:
+            missing.append(t.path)
+        elif bool(row["is_annual_report"]) != (t.report_year is not None) or (
+                t.report_year is not None and row["report_year"] != t.report_year):
+            wrong.append((t.path, row["is_annual_report"], row["report_year"], t.report_year))
+    foreign = [p for p in variant.foreign if home + p in rows]
+    reports = [t for t in variant.truth if t.report_year]
+    found = sum(1 for t in reports if home + t.path in rows)
+    return {"key": variant.key, "truth": len(variant.truth), "reports": len(reports), "found_reports": found,
+            "recall": found / len(reports) if reports else 1.0, "missing": missing, "wrong": wrong,
+            "foreign": foreign, "stored": len(rows)}
+
+
+def _child(spec_file: str) -> None:
+    import importlib
+    import os
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "govcrawl.settings")
+    from scrapy.crawler import CrawlerProcess
+
+    from govcrawl.crawl import LOCAL_SETTINGS, project_settings
+
+    spec = json.loads(Path(spec_file).read_text("utf-8"))
+    overrides = dict(LOCAL_SETTINGS, GOVCRAWL_DB=spec["db"], GOVCRAWL_ARCHIVE_DIR=spec["archive"],
+                     LOG_LEVEL="WARNING", EXTENSIONS={})
+    process = CrawlerProcess(project_settings(overrides))
+    for s in spec["spiders"]:
+        module, cls = BASES[s["base"]]
+        base = getattr(importlib.import_module(module), cls)
+        attrs = dict(s["spider"], name=spider_name(s["key"]), __module__=__name__)
+        spidercls = type(f"Variant_{s['key']}", (base,), attrs)
+        process.crawl(spidercls, base_url=s["base_url"])
+    process.start()
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1])

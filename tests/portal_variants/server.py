@@ -1,0 +1,86 @@
+"""A stdlib HTTP server per variant: path (+ query) -> (bytes, content type), dynamic handlers
+for POST/GET endpoints, and the 加速乐-style 521 cookie challenge for variants that have one."""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from tests.portal_variants.kit import Variant
+
+CHALLENGE_COOKIE = "__jsl_clearance_s"
+CHALLENGE = (
+    "<html><script>document.cookie='" + CHALLENGE_COOKIE + "=1700000000.123|0|pv" +
+    ";max-age=3600;path=/';location.href=location.pathname+location.search</script></html>"
+).encode()
+
+
+def page_key(path: str, query: str) -> str:
+    """Lookup key: the path, plus the query with its fields in a fixed order."""
+    if not query:
+        return path
+    return path + "?" + urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
+
+
+def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
+    pages = {page_key(*(k.split("?", 1) + [""])[:2]): v for k, v in variant.pages.items()}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format, *args):  # tests read no access log
+            pass
+
+        def _send(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def _answer(self) -> None:
+            parts = urlsplit(self.path)
+            form = []
+            if self.command == "POST":
+                length = int(self.headers.get("Content-Length") or 0)
+                form = parse_qsl(self.rfile.read(length).decode("utf-8", "replace"), keep_blank_values=True)
+            if variant.challenge and CHALLENGE_COOKIE not in (self.headers.get("Cookie") or ""):
+                if parts.path != "/robots.txt":
+                    self._send(521, CHALLENGE, "text/html")
+                    return
+            dynamic = variant.handlers.get(parts.path)
+            if dynamic is not None:
+                answer = dynamic(self.command, dict(parse_qsl(parts.query)), dict(form))
+            else:
+                answer = pages.get(page_key(parts.path, parts.query))
+                if answer is None and parts.path.endswith("/"):
+                    answer = pages.get(page_key(parts.path + "index.html", parts.query))
+            if answer is None:
+                self._send(404, b"<html><body>404 Not Found</body></html>", "text/html")
+                return
+            body, content_type = answer[:2]
+            self._send(answer[2] if len(answer) > 2 else 200, body, content_type)
+
+        do_GET = do_HEAD = do_POST = _answer
+
+    return Handler
+
+
+@contextmanager
+def serve(variants: list[Variant]):
+    """Run every variant on its own port; yields {key: base_url}."""
+    servers, urls = [], {}
+    try:
+        for v in variants:
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(v))
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            urls[v.key] = f"http://127.0.0.1:{server.server_address[1]}/"
+        yield urls
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()

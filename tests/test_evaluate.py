@@ -4,6 +4,7 @@ import os
 from govcrawl.evaluate import evaluate_dir, format_report, ngram_scores
 
 LABELED = os.path.join(os.path.dirname(__file__), "files", "labeled")
+HELDOUT = os.path.join(os.path.dirname(__file__), "files", "heldout")
 REAL = "/work/shared/realpages"
 if not os.path.isdir(REAL):
     REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "realpages")
@@ -72,4 +73,18 @@ def test_labeled_fixtures_are_complete():
     manifest = open(os.path.join(LABELED, "MANIFEST.tsv"), encoding="utf-8").read()
     for n in names:
         assert os.path.exists(os.path.join(LABELED, n + ".labels.json")), n
+        assert n in manifest, n
+
+
+def test_heldout_real_pages_meet_targets():
+    """Real pages collected and labelled after the extractor was written (tests/files/heldout)."""
+    _assert_meets_targets(HELDOUT)
+
+
+def test_heldout_fixtures_are_complete():
+    names = sorted(n for n in os.listdir(HELDOUT) if n.endswith(".html"))
+    manifest = open(os.path.join(HELDOUT, "MANIFEST.tsv"), encoding="utf-8").read()
+    assert len(names) >= 10
+    for n in names:
+        assert os.path.exists(os.path.join(HELDOUT, n + ".labels.json")), n
         assert n in manifest, n

@@ -97,3 +97,24 @@ def test_signature_outside_the_inner_block_keeps_the_container():
     raw = f"""<html><head><meta charset="utf-8"></head><body><div class="TRS_Editor">
     <div class="WordSection1"><p>{PARA}</p><p>{LONG}</p></div><p>某镇</p><p>2024年1月25日</p></div></body></html>""".encode()
     assert extract(raw, "http://x/")["body_text"].split("\n")[-2:] == ["某镇", "2024年1月25日"]
+
+
+def test_br_separated_text_block_is_the_article_not_a_line_of_its_parent():
+    text = "为确保网络与信息安全，检查小组深入各公司进行大检查，对机房、基站、通信管道进行了严格的现场检查。" * 3
+    raw = (f"<html><head><meta charset='utf-8'><title>检查</title></head><body><div class='cmain'>"
+           f"<div class='ctitle'><h1>北京通管局组织专项大检查</h1></div>"
+           f"<div class='cinfo'><span>发布时间：2009-09-30 10:53</span> <span>来源：北京通信管理局</span></div>"
+           f"<div id='con_con'>{text}<br><br>{text}<br><br>{text}<br></div></div></body></html>")
+    rec = extract(raw.encode("utf-8"), "http://x/")
+    assert rec["body_text"].startswith("为确保网络与信息安全")
+    assert "发布时间" not in rec["body_text"]
+
+
+def test_title_wrapper_with_date_and_source_is_not_the_title():
+    raw = ("<html><head><meta charset='utf-8'><title>从信息社会迈向智能社会_中央网络安全和信息化委员会办公室</title></head>"
+           "<body><div class='main-title'><h1 class='title'>从信息社会迈向智能社会</h1><div class='info'>"
+           "<span>2020年02月18日 09:15</span><span>来源：人民日报</span><a>【打印】</a></div></div>"
+           "<div id='BodyLabel'><p>人工智能是指在机器上实现类似乃至超越人类的感知、认知、行为等智能的系统。</p></div>"
+           "</body></html>")
+    rec = extract(raw.encode("utf-8"), "http://x/")
+    assert rec["title"] == "从信息社会迈向智能社会"

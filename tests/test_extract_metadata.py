@@ -115,3 +115,31 @@ def test_title_from_heading_when_page_title_is_only_the_site_name():
     assert rec["title"] == "岩头镇2023年度政府信息公开工作年度报告"
     raw2 = raw.replace("<title>永嘉县人民政府</title>".encode(), "<title>详细信息</title>".encode())
     assert extract(raw2, "http://x/")["title"] == "岩头镇2023年度政府信息公开工作年度报告"
+
+
+def test_moe_policy_table_labels_and_buttons_after_source():
+    rec = extract(page("""<table><tr><td>信息索引：</td><td>360A12-07-2024-0008-1</td><td>生成日期：</td>
+        <td>2024-06-04</td><td>发文机构：</td><td>教育部办公厅</td></tr><tr><td>发文字号：</td>
+        <td>教思政厅函〔2024〕10号</td><td>信息类别：</td><td>高等教育</td></tr></table>"""), "http://x/")
+    assert rec["index_no"] == "360A12-07-2024-0008-1"
+    assert rec["publisher"] == "教育部办公厅"
+    assert rec["topic"] == "高等教育"
+    rec = extract(page("<div>发布日期：2024-06-13　来源：教育部　<a>下载</a>　<span>收藏</span></div>"), "http://x/")
+    assert rec["publisher"] == "教育部"
+
+
+def test_url_date_forms():
+    from govcrawl.extract.metadata import url_date
+    assert url_date("http://a.gov.cn/zwgk/202401/12/x.html") == "2024-01-12"
+    assert url_date("http://www.sc.gov.cn/10462/10595/2020/9/15/e651.shtml") == "2020-09-15"
+    assert url_date("http://a.gov.cn/2024/13/40/x.html") is None
+
+
+def test_shown_url_date_beats_regenerated_meta_pubdate():
+    head = "<meta name='PubDate' content='2022-10-14 10:16:14'>"
+    url = "http://www.sc.gov.cn/10462/10595/2020/9/15/e651.shtml"
+    rec = extract(page("<ul><li>2020年09月15日 09时32分</li><li>来源: 绵阳市政务网</li></ul>", head), url)
+    assert rec["published_date"] == "2020-09-15"
+    # the URL date alone (not shown on the page) does not override meta PubDate
+    rec = extract(page("<ul><li>来源: 绵阳市政务网</li></ul>", head), url)
+    assert rec["published_date"] == "2022-10-14"

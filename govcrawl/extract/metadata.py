@@ -15,14 +15,14 @@ from .dates import parse_date
 
 # field -> labels, best first. Labels are matched with any whitespace between their characters.
 FIELD_LABELS: dict[str, list[str]] = {
-    "index_no": ["信息索引号", "索引号", "索取号"],
-    "publisher_org": ["发布机构", "发文机关", "发文单位", "发布单位", "公开机构", "发布部门", "制发机关"],
+    "index_no": ["信息索引号", "索引号", "索取号", "信息索引"],
+    "publisher_org": ["发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "公开机构", "发布部门", "制发机关"],
     "publisher_src": ["信息来源", "文章来源", "稿件来源", "来源"],
     "doc_no": ["发文字号", "文件编号", "发文文号", "文件字号", "文号"],
     "published_date": ["发布日期", "公开日期", "发布时间", "公开时间", "发表时间", "发稿时间"],
     "generic_date": ["时间", "日期"],
     "written_date": ["成文日期", "生成日期", "成文时间"],
-    "topic": ["主题分类", "公开分类", "信息分类", "主题类别", "分类"],
+    "topic": ["主题分类", "公开分类", "信息分类", "主题类别", "信息类别", "分类"],
     "title": ["标题", "文件名称", "信息名称"],
 }
 # Labels that only end the previous value.
@@ -31,7 +31,7 @@ STOP_LABELS = [
     "点击率", "点击", "字体大小", "字号大小", "浏览次数", "浏览量", "阅读次数", "访问次数", "字体", "字号", "分享到", "分享", "打印",
     "关闭", "体裁分类", "体裁", "文件状态", "有效期", "发布人", "审核人", "摄影", "通讯员", "记者", "所属机构",
     "关键词", "主题词", "生效日期", "废止日期", "失效日期", "服务对象", "组配分类", "所属主题", "统一编号",
-    "登记号", "施行日期", "文种", "发文日期", "文章类型", "信息类别", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
+    "登记号", "施行日期", "文种", "发文日期", "文章类型", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
 ]
 # Short labels that are also word endings (有效日期, 数据来源 …): never taken right after a Chinese
 # character. Page-furniture labels (字体, 分享, 打印 …) carry no such risk and often follow a value
@@ -132,6 +132,8 @@ def _meta(meta: dict[str, str], *names: str) -> str | None:
 
 _TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}.*$")
 _TRAILING_FURNITURE = re.compile(r"\s*(?:字体|字号|浏览|阅读|点击|访问|分享|打印)[^：:]{0,4}[:：].*$")
+# page buttons printed after a 来源 value without a label: '来源：教育部　下载　收藏'
+_TRAILING_BUTTONS = re.compile(r"(?:\s+(?:下载|收藏|打印|分享|关闭|纠错|返回顶部|关闭窗口|打印本页))+$")
 
 
 def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 80,
@@ -142,7 +144,7 @@ def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 8
     cands = sorted((pos, v) for lab in FIELD_LABELS[field] for pos, v in found.get(lab, []))
     for _pos, v in cands:
         if publisher:
-            v = _TRAILING_FURNITURE.sub("", _TRAILING_DATE.sub("", v)).strip()
+            v = _TRAILING_BUTTONS.sub("", _TRAILING_FURNITURE.sub("", _TRAILING_DATE.sub("", v)).strip()).strip()
         if want_date:
             d = parse_date(v[:40])
             if d:
@@ -153,12 +155,14 @@ def _first(found: dict[str, list[tuple[int, str]]], field: str, max_len: int = 8
     return None
 
 
-_URL_DATE = re.compile(r"/t((?:19|20)\d{6})_\d+|/art/((?:19|20)\d{2}/\d{1,2}/\d{1,2})/|/(20\d{2}[01]\d)/(\d{2})/")
+_URL_DATE = re.compile(r"/t((?:19|20)\d{6})_\d+|/art/((?:19|20)\d{2}/\d{1,2}/\d{1,2})/|/(20\d{2}[01]\d)/(\d{2})/"
+                       r"|/((?:19|20)\d{2}/(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))/")
 _LINE_DATE = re.compile(r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
 
 
 def url_date(url: str) -> str | None:
-    """Publication date embedded in TRS (t20240112_…) or Hanweb (/art/2024/1/12/) URLs."""
+    """Publication date embedded in TRS (t20240112_…), Hanweb (/art/2024/1/12/), /202401/12/ or
+    /2024/1/12/ URL paths."""
     path = urlparse(url or "").path
     m = _URL_DATE.search(path)
     if not m:
@@ -167,6 +171,25 @@ def url_date(url: str) -> str | None:
         return parse_date(m.group(1))
     if m.group(2):
         return parse_date(m.group(2).replace("/", "-"))
+    if m.group(3):
+        return parse_date(f"{m.group(3)[:4]}-{m.group(3)[4:]}-{m.group(4)}")
+    if m.group(5):
+        return parse_date(m.group(5).replace("/", "-"))
+    return None
+
+
+def _shown_url_date(lines: list[str], url: str) -> str | None:
+    """The URL's date when the page also shows it on a short line: two independent signals of the
+    first publication, which beat a meta PubDate rewritten when the page was regenerated/migrated
+    (sc.gov.cn: URL 2020/9/15, shown 2020年09月15日, meta PubDate 2022-10-14)."""
+    ud = url_date(url)
+    if not ud:
+        return None
+    for ln in lines:
+        if len(ln) <= 80:
+            for m in _LINE_DATE.finditer(ln):
+                if parse_date(m.group(1)) == ud:
+                    return ud
     return None
 
 
@@ -192,6 +215,7 @@ def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -
     rec["doc_no"] = _first(found, "doc_no", 60)
     rec["published_date"] = (
         _first(found, "published_date", want_date=True)
+        or _shown_url_date(lines, url)
         or parse_date(_meta(meta, "PubDate", "firstpublishedtime", "publishdate", "pubdate",
                             "article:published_time", "Maketime"))
         or _first(found, "generic_date", want_date=True)

@@ -45,6 +45,12 @@ def _is_leaf_block(el: etree._Element) -> bool:
     return not any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants())
 
 
+def _is_br_text_block(el: etree._Element) -> bool:
+    """A leaf <div> holding several <br>-separated paragraphs of real length is an article
+    container in its own right (miit.gov.cn #con_con), not one line of its parent."""
+    return sum(1 for _ in el.iter("br")) >= 2 and _non_link_cjk(el) >= 200
+
+
 def own_text(el: etree._Element) -> int:
     """Non-link Chinese characters that ``el`` owns directly: its text, its tails, and the text of
     paragraph-like children (a leaf ``<div>`` counts as one paragraph line)."""
@@ -56,7 +62,7 @@ def own_text(el: etree._Element) -> int:
         tag = ch.tag.lower()
         if dom.is_hidden(ch):
             pass
-        elif tag in _PARA or (tag == "div" and _is_leaf_block(ch)):
+        elif tag in _PARA or (tag == "div" and _is_leaf_block(ch) and not _is_br_text_block(ch)):
             n += _non_link_cjk(ch)
         n += cjk_count(ch.tail)
     return n

@@ -93,6 +93,15 @@ def _main_heading(tree: etree._ElementTree) -> str:
     return ""
 
 
+_META_TEXT = re.compile(r"来源[:：]|发布(?:日期|时间)[:：]|(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|【?打印】?|字[体号][:：]")
+
+
+def _carries_metadata(folded_heading: str, folded_page_title: str) -> bool:
+    """A wrapper around the heading and its 来源/日期/打印 line, not a heading: it holds metadata
+    text that the <title> does not."""
+    return any(m.group(0) not in folded_page_title for m in _META_TEXT.finditer(folded_heading))
+
+
 def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str | None) -> str | None:
     lower = {k.lower(): v for k, v in meta.items()}
     for key in ("articletitle", "dc.title", "og:title"):
@@ -106,6 +115,7 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
         if heading:
             return heading
     fpt = _fold(page_title)
+    exact = {_fold(x) for x in [strip_site_name(page_title), *_title_segments(page_title)] if len(_fold(x)) >= 4}
     best = ""
     for el in dom.xpath_all(tree, _HEADINGS):
         if dom.is_hidden(el) or len(el) > 8:
@@ -114,7 +124,11 @@ def extract_title(tree: etree._ElementTree, meta: dict[str, str], labelled: str 
         ft = _fold(txt)
         if len(ft) < 4 or len(ft) > 200:
             continue
+        if ft in exact:  # a heading that is exactly the <title>'s document part
+            return txt
         if fpt and (ft in fpt or (len(fpt) >= 6 and fpt.split("_")[0] in ft)):
+            if _carries_metadata(ft, fpt):
+                continue
             if len(ft) > len(_fold(best)):
                 best = txt
     if best:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from .grid import html_blocks, squeeze, text_rows
 from .legacy import legacy_cells
 from .numbers import is_value
+from .orient import upright
 from .reflow import reflow
 from .score import score
 from .standard import standard_cells
@@ -29,19 +30,26 @@ def parse_rows(rows: list[list[str | None]]) -> list[dict]:
     """Cells from a grid already expanded for spans (PDF, DOCX, XLS tables).
 
     pdfplumber marks the slots a merged cell covers with None; such a slot takes the label to its left
-    (colspan) or above it (rowspan), never a number, so merged label cells line up as in HTML.
+    (colspan) or above it (rowspan), never a number, so merged label cells line up as in HTML. A slot
+    right of a number is that number's colspan and stays blank: the header above it is no label of the row.
     """
     grid: list[list[str]] = []
     for r, row in enumerate(rows or []):
         out: list[str] = []
+        numeric = False  # the slot to the left holds a number or a slot merged into one
         for c, cell in enumerate(row):
             if cell is None:
                 left = out[c - 1] if c > 0 else ""
                 above = grid[r - 1][c] if r > 0 and c < len(grid[r - 1]) else ""
-                cell = left if left and not is_value(left) else above if above and not is_value(above) else ""
+                if numeric:
+                    cell = ""
+                else:
+                    cell = left if left else above if above and not is_value(above) else ""
+            else:
+                numeric = bool(str(cell).strip()) and is_value(str(cell))
             out.append(squeeze(str(cell)))
         grid.append(out)
-    return _cells(grid)
+    return _cells(upright(grid))
 
 
 def _cells(rows: list[list[str]]) -> list[dict]:

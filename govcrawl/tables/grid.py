@@ -11,6 +11,8 @@ import re
 
 import lxml.html
 
+from .orient import upright
+
 Row = list[str]
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
@@ -115,7 +117,7 @@ def _walk(el, rows: list[Row]) -> None:
     if not isinstance(el.tag, str):
         return
     if el.tag == "table":
-        rows.extend(_expand_table(el))
+        rows.extend(upright(_expand_table(el)))
         return
     if not el.xpath(".//table"):
         rows.extend(_lines("".join(el.itertext())))

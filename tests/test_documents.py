@@ -219,3 +219,12 @@ def test_attachment_grids_parse_like_the_page():
         res = document_text(raw, name)
         got = [c for grid in res["tables"] for c in parse_rows(grid)]
         assert sorted(map(key, got)) == want, name
+
+
+def test_xls_binary_workbook():
+    # stats.xls: a BIFF8 workbook made once with LibreOffice Calc from an openpyxl sheet.
+    raw = (Path(__file__).parent / "files" / "extract" / "stats.xls").read_bytes()
+    res = document_text(raw, "stats.xls")
+    assert res["error"] is None
+    assert "主动公开政府信息数\t条\t259" in res["text"]
+    assert ["收到申请数", "件", "12"] in res["tables"][0]

@@ -8,6 +8,7 @@ while stored URLs keep the real portal's address.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
@@ -16,9 +17,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from govcrawl.archive import new_run_id
 from govcrawl.items import Attachment, CrawlErrorItem, DocumentItem
-from govcrawl.platforms import links
-from govcrawl.platforms.listing import ListEntry, list_block_entries
+from govcrawl.platforms import links, paging
+from govcrawl.platforms.listing import ListEntry, list_block_entries, year_columns
 
+# Frames that are never a list: visit counters, players, maps, share widgets.
+_NOT_LIST_FRAME = re.compile(r"(count|visit|stat|share|video|player|map|weather|search|login|\.(js|css)$)", re.I)
 
 
 def origin(url: str) -> str:
@@ -50,6 +53,8 @@ class DisclosureSpider(scrapy.Spider):
         hosts = {urlsplit(self.real_origin).hostname, urlsplit(self.fetch_origin).hostname}
         # www.luqiao.gov.cn -> luqiao.gov.cn: the portal's other hosts (xxgk., zwgk.) are its own.
         self.allowed_domains = sorted({h.removeprefix("www.") for h in hosts if h})
+        # On a shared portal: 年报 columns and reports seen outside this body's pages (the county's).
+        self.other_columns: set[str] = set()
 
     # -- identity -------------------------------------------------------------------------------
     @classmethod
@@ -109,8 +114,10 @@ class DisclosureSpider(scrapy.Spider):
             href = a.attrib.get("href")
             if not links.is_followable(href):
                 continue
-            text = " ".join(a.xpath(".//text()").getall()) or a.attrib.get("title", "")
-            out.append((response.urljoin(href.strip()), links.clean(text) or a.attrib.get("title", "")))
+            text = links.clean(" ".join(a.xpath(".//text()").getall()))
+            # Image buttons carry their words in alt (older portals' nav bars).
+            text = text or links.clean(a.attrib.get("title")) or links.clean(" ".join(a.xpath(".//img/@alt").getall()))
+            out.append((response.urljoin(href.strip()), text))
         return out
 
     @property
@@ -130,7 +137,11 @@ class DisclosureSpider(scrapy.Spider):
         """Townships and departments publish on their county's portal, among others' columns."""
         return self.level in ("township", "department")
 
-    def parse_nav(self, response, depth: int = 0, in_scope: bool | None = None):
+    def nav_request(self, url: str, depth: int, in_scope: bool, scope_url: str | None = None) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_nav, errback=self.on_error,
+                              cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url})
+
+    def parse_nav(self, response, depth: int = 0, in_scope: bool | None = None, scope_url: str | None = None):
         """Homepage and 信息公开 pages: find the 年报 column, else go one level deeper.
 
         On a shared portal the walk first finds the body's own pages (links naming it) and only
@@ -140,39 +151,71 @@ class DisclosureSpider(scrapy.Spider):
             return
         if in_scope is None:
             in_scope = not self.shares_portal
-        page = self.page_links(response)
+        page = [(url, text) for url, text in self.page_links(response) if self.on_site(url)]
         if not in_scope:
-            for url, text in page:
-                if self.on_site(url) and any(n in text for n in self.scope_names) and len(text) <= 24:
-                    if links.looks_like_report_title(text) and links.is_detail_url(url):
-                        yield self.detail_request(ListEntry(url, text), response.url)
-                    elif links.is_report_column(text):
-                        yield self.list_request(url)
-                    else:
-                        yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
-                                             cb_kwargs={"depth": depth + 1, "in_scope": True})
-            if depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
-                for url, text in page:
-                    # Other bodies' 年报 columns are not a way to ours.
-                    if (self.on_site(url) and links.is_disclosure_nav(text)
-                            and not links.is_report_column(text)):
-                        yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
-                                             cb_kwargs={"depth": depth + 1, "in_scope": False})
+            yield from self.find_scope(response, page, depth)
             return
-        found = False
+        columns = [url for url, text in page if links.is_report_column(text)]
+        columns += [url for url, _ in year_columns(response, self.on_site)]
+        if self.shares_portal:
+            columns = self.own_columns(columns, scope_url or response.url)
+        for url in dict.fromkeys(columns):
+            yield self.list_request(url)
         for url, text in page:
-            if not self.on_site(url):
-                continue
-            if links.is_report_column(text):
-                found = True
-                yield self.list_request(url)
-            elif links.looks_like_report_title(text) and links.is_detail_url(url):
+            if (links.looks_like_report_title(text) and links.is_detail_url(url)
+                    and url not in self.other_columns):
                 yield self.detail_request(ListEntry(url, text), response.url)
-        if not found and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
+        if not columns and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
             for url, text in page:
-                if self.on_site(url) and links.is_disclosure_nav(text):
-                    yield scrapy.Request(url, self.parse_nav, errback=self.on_error,
-                                         cb_kwargs={"depth": depth + 1, "in_scope": True})
+                if links.is_disclosure_nav(text) and url not in self.other_columns:
+                    yield self.nav_request(url, depth + 1, True, scope_url)
+
+    def names_body(self, text: str) -> bool:
+        return any(n in text for n in self.scope_names) and len(text) <= 24
+
+    def find_scope(self, response, page: list[tuple[str, str]], depth: int):
+        """A shared portal's page outside our body: links naming the body lead in; other 年报
+        columns are remembered as not ours; 信息公开 and 乡镇/部门 index links lead deeper."""
+        for url, _ in year_columns(response, self.on_site):
+            self.other_columns.add(url)
+        for url, text in page:
+            if not self.names_body(text):
+                if links.is_report_column(text) or (links.looks_like_report_title(text) and links.is_detail_url(url)):
+                    self.other_columns.add(url)
+                continue
+            if links.looks_like_report_title(text) and links.is_detail_url(url):
+                yield self.detail_request(ListEntry(url, text), response.url)
+            elif links.is_report_column(text):
+                yield self.list_request(url)
+            else:
+                yield self.nav_request(url, depth + 1, True, url)
+        if depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
+            for url, text in page:
+                # Other bodies' 年报 columns are not a way to ours.
+                if links.is_report_column(text) or self.names_body(text):
+                    continue
+                if links.is_disclosure_nav(text) or links.is_body_index(text, self.level):
+                    yield self.nav_request(url, depth + 1, False)
+
+    def own_columns(self, columns: list[str], scope_url: str) -> list[str]:
+        """The body's own 年报 columns among those on its page: not the county's (seen outside
+        the body's pages), and, when paths tell them apart, those nearest the body's page."""
+        ours = [u for u in dict.fromkeys(columns) if u not in self.other_columns]
+        if len(ours) < 2:
+            return ours
+        path = urlsplit(scope_url).path
+        home = path.split("/")[:-1]  # the folder of the body's page: /xxgk/xzjd/yhmz/index.html -> …/yhmz
+
+        def shared(url: str) -> int:
+            n = 0
+            for a, b in zip(home, urlsplit(url).path.split("/")):
+                if a != b:
+                    break
+                n += 1
+            return n
+
+        best = max(shared(u) for u in ours)
+        return [u for u in ours if shared(u) == best]
 
     def parse_list(self, response, page: int = 1):
         """A 年报 list page: every entry to a detail request, then the next pages."""
@@ -183,15 +226,12 @@ class DisclosureSpider(scrapy.Spider):
         entries = list(self.list_entries(response))
         self.crawler.stats.inc_value("govcrawl/list_pages")
         self.crawler.stats.inc_value("govcrawl/list_entries", len(entries))
-        if not entries:
-            frames = [response.urljoin(src) for src in response.xpath("//iframe/@src").getall()
-                      if links.is_followable(src)]
-            for url in frames:  # some CMS put the list in a frame of the column page
-                if self.on_site(url):
-                    yield self.list_request(url)
-            if not frames:
-                self.logger.warning("list page has no entries: %s", response.url)
-                self.crawler.stats.inc_value("govcrawl/empty_list_pages")
+        frames = self.list_frames(response)
+        for url in frames:  # some CMS put the list in a frame of the column page
+            yield self.list_request(url, meta={"govcrawl_frame": True})
+        if not entries and not frames:
+            self.logger.warning("list page has no entries: %s", response.url)
+            self.crawler.stats.inc_value("govcrawl/empty_list_pages")
         for entry in entries:
             yield self.detail_request(entry, response.url)
         if page < self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100):
@@ -202,18 +242,38 @@ class DisclosureSpider(scrapy.Spider):
             if self.on_site(url) and links.is_year_subcolumn(text):
                 yield self.list_request(url)
 
+    def list_frames(self, response) -> list[str]:
+        """Same-site frames of a column page that may hold its list (not counters or players).
+        Framed pages are never followed from inside a frame, so frames cannot chain."""
+        if response.meta.get("govcrawl_frame"):
+            return []
+        out = []
+        for src in response.xpath("//iframe/@src | //frame/@src").getall():
+            url = response.urljoin(src.strip()) if links.is_followable(src) else None
+            if url and self.on_site(url) and not _NOT_LIST_FRAME.search(urlsplit(url).path + "?" + urlsplit(url).query):
+                out.append(url)
+        return list(dict.fromkeys(out))[:3]
+
     # -- platform hooks -------------------------------------------------------------------------
     def list_entries(self, response):
         """Entries of a list page: the block of links that carry dates or detail-like URLs."""
         yield from list_block_entries(response, self.on_site)
 
     def next_pages(self, response):
-        """Requests for the list's further pages: 下一页 and numbered page links."""
+        """Requests for the list's further pages: 下一页, numbered and 尾页 links, and the pages
+        between the next page and the last when the pager shows only some of them."""
+        ahead, last = [], []
         for url, text in self.page_links(response):
             if not self.on_site(url) or url == response.url:
                 continue
             if links.is_next_page(text) or (text.isdigit() and len(text) <= 3):
-                yield self.list_request(url)
+                ahead.append(url)
+            elif links.is_last_page(text):
+                last.append(url)
+        cap = self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100)
+        between = paging.pages_between(response.url, ahead, last, cap) if last else []
+        for url in dict.fromkeys(ahead + last + between):
+            yield self.list_request(url, meta={"govcrawl_frame": response.meta.get("govcrawl_frame", False)})
 
     # -- detail pages and attachments -----------------------------------------------------------
     def parse_detail(self, response, list_title=None, list_date=None, list_url=None):

@@ -2,7 +2,10 @@
 
 A column page carries its first records inside ``<script type="text/xml"><datastore>`` (each
 record a CDATA HTML snippet) and loads the rest from ``/module/web/jpage/dataproxy.jsp`` with
-``startrecord``/``endrecord``/``perpage`` and the column's ids as form fields.
+``startrecord``/``endrecord``/``perpage`` and the column's ids as form fields. The ids come from
+the datastore's <nextgroup> link or, when it has none, from the pager's own call,
+``$('#unit').jpage({perPage, totalRecord, proxyUrl, ajaxParam})``, whose ``proxyUrl`` also names
+the endpoint (older installs serve it as /module/jpage/dataproxy.jsp).
 """
 from __future__ import annotations
 
@@ -24,6 +27,29 @@ _PARAM = r"['\"]?{name}['\"]?\s*[:=]\s*['\"]?([^'\"&,\s}}]+)"
 FORM_FIELDS = ("col", "appid", "webid", "path", "columnid", "sourceContentType", "unitid",
                "webname", "permissiontype")
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+_JPAGE = re.compile(r"\.jpage\(\s*\{")
+_PROXY_URL = re.compile(r"proxyUrl\s*:\s*['\"]([^'\"]+)['\"]")
+_AJAX_STRING = re.compile(r"(?:ajaxParam|param)\s*:\s*['\"]([^'\"]*=[^'\"]*)['\"]")
+
+
+def jpage_call(text: str) -> str:
+    """The option object of the page's ``.jpage({...})`` call, or '' (braces balanced)."""
+    m = _JPAGE.search(text)
+    if not m:
+        return ""
+    depth, start = 0, m.end() - 1
+    for i in range(start, min(len(text), start + 20000)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[start:i + 1]
+    return text[start:start + 20000]
+
+
+def proxy_path(text: str) -> str:
+    """Where the column's dataproxy answers: the jpage call's proxyUrl, else the usual path."""
+    m = _PROXY_URL.search(jpage_call(text))
+    url = m.group(1) if m else ""
+    return url.split("?", 1)[0] if "dataproxy" in url else DATAPROXY
 
 
 def datastore_entries(text: str, base_url: str) -> list[ListEntry]:
@@ -48,9 +74,14 @@ def dataproxy_params(text: str) -> dict[str, str]:
     m = _NEXTGROUP.search(text)
     if m:
         params.update(parse_qsl(urlsplit(m.group(1).replace("&amp;", "&")).query))
+    call = jpage_call(text)
+    s = _AJAX_STRING.search(call)
+    if s:  # ajaxParam: 'col=1&appid=1&webid=…' (URL-encoded, as the browser would send it)
+        for name, value in parse_qsl(s.group(1).replace("&amp;", "&")):
+            params.setdefault(name, value)
     for name in FORM_FIELDS:
-        if name not in params:
-            pm = re.search(_PARAM.format(name=name), text, re.I)
+        if name not in params:  # the pager's own options first, then anywhere in the page
+            pm = re.search(_PARAM.format(name=name), call, re.I) or re.search(_PARAM.format(name=name), text, re.I)
             if pm:
                 params[name] = pm.group(1)
     params.pop("page", None)
@@ -83,10 +114,12 @@ class HanwebSpider(DisclosureSpider):
             m = _PERPAGE.search(text)
             perpage = int(m.group(1)) if m else 15
             params = dataproxy_params(text)
+            proxy = proxy_path(text)
             start = have + 1
-            while start <= total_records:
+            cap = self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100) * perpage
+            while start <= min(total_records, cap):
                 end = min(start + self.records_per_call - 1, total_records)
-                url = urljoin(response.url, f"{DATAPROXY}?startrecord={start}&endrecord={end}&perpage={perpage}")
+                url = urljoin(response.url, f"{proxy}?startrecord={start}&endrecord={end}&perpage={perpage}")
                 yield scrapy.FormRequest(
                     url, formdata=params, callback=self.parse_list, errback=self.on_error,
                     meta={"dataproxy": (start, end)}, cb_kwargs={"page": 2},

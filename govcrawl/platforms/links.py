@@ -26,7 +26,15 @@ _DETAIL_URL = re.compile(
 
 REPORT_COLUMN_WORDS = ("年报", "年度报告", "年度工作报告")
 DISCLOSURE_WORDS = ("政府信息公开", "信息公开", "政务公开", "法定主动公开", "主动公开")
-NEXT_PAGE_WORDS = ("下一页", "下页", "后页", "下一頁", ">", "›", "»", "next")
+NEXT_PAGE_WORDS = ("下一页", "下页", "后页", "后一页", "下一頁", "下頁", ">", ">>", "›", "»", "next", "nextpage")
+LAST_PAGE_WORDS = ("尾页", "末页", "最后一页", "最末页", "尾頁", "末頁", "last", "lastpage")
+# Link texts that lead a shared portal's visitor to the index of its townships or departments.
+BODY_INDEX_WORDS = {
+    "township": ("乡镇", "街道", "镇街", "乡（镇）", "镇（街道）", "镇(街道)", "乡镇(街道)", "镇（街）"),
+    "department": ("部门", "单位", "委办局", "县直", "区直", "市直", "旗直"),
+}
+_BODY_INDEX_NOT = re.compile(r"(预算|决算|职责|职能|清单|动态|风采|新闻|要闻|招聘|考试)")
+_PAGER_DECOR = "[]【】()（）<>《》«»‹›|:：·.。 "
 REPORT_TITLE = re.compile(r"(年报|年度报告|工作报告|工作总结|年度.{0,6}报告)")
 
 
@@ -50,9 +58,29 @@ def is_disclosure_nav(text: str) -> bool:
     return 2 <= len(t) <= 14 and any(w in t for w in DISCLOSURE_WORDS) and not YEAR.search(t)
 
 
-def is_next_page(text: str) -> bool:
+def _pager_core(text: str) -> str:
+    """'[下一页]', '下一页>>', '后一页 ›' -> the words alone (arrows alone stay as they are)."""
     t = clean(text).lower()
-    return t in NEXT_PAGE_WORDS or t.startswith("下一页")
+    core = t.strip(_PAGER_DECOR)
+    return core or t
+
+
+def is_next_page(text: str) -> bool:
+    t, core = clean(text).lower(), _pager_core(text)
+    return t in NEXT_PAGE_WORDS or core in NEXT_PAGE_WORDS or core.startswith(("下一页", "下页", "后一页"))
+
+
+def is_last_page(text: str) -> bool:
+    """尾页 / 末页 links: the end of a pager, whose number bounds the list."""
+    return _pager_core(text) in LAST_PAGE_WORDS
+
+
+def is_body_index(text: str, level: str) -> bool:
+    """A link to a shared portal's index of townships (乡镇（街道）) or departments (部门信息公开)."""
+    t = clean(text)
+    words = BODY_INDEX_WORDS.get(level, ())
+    return (2 <= len(t) <= 12 and any(w in t for w in words) and not YEAR.search(t)
+            and not _BODY_INDEX_NOT.search(t))
 
 
 def looks_like_report_title(text: str) -> bool:

@@ -99,3 +99,44 @@ def list_block_entries(response, on_site) -> list[ListEntry]:
                 seen.add(entry.url)
                 entries.append(entry)
     return entries
+
+
+def _label(el) -> str | None:
+    """The words an element shows as a label: an anchor's text, else its own (direct) text."""
+    if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        return None
+    text = links.clean(el.text_content() if el.tag == "a" else el.text)
+    return text or None
+
+
+def year_columns(response, on_site, levels: int = 3) -> list[tuple[str, str]]:
+    """Per-year sub-columns (2023年, 2022年度 …) filed under a 年报 label, as nav trees show them.
+
+    A tree's 年报 node is often only a toggle (``javascript:void(0)``) or plain text over its
+    year links. Walking up from each year link, the first label met that is not itself a year
+    decides: a 年报 label makes the link a column, any other label (法定主动公开内容, 统计数据
+    …) does not.
+    """
+    out = []
+    for a in response.selector.root.iter("a"):
+        href = a.get("href")
+        text = links.clean(a.text_content())
+        if not links.is_followable(href) or not links.is_year_subcolumn(text):
+            continue
+        url = urljoin(response.url, href.strip())
+        if not on_site(url):
+            continue
+        node, verdict = a, None
+        for _ in range(levels):
+            node = node.getparent()
+            if node is None or verdict is not None:
+                break
+            for el in node.iter():
+                label = _label(el)
+                if el is a or label is None or links.is_year_subcolumn(label):
+                    continue
+                verdict = links.is_report_column(label)
+                break
+        if verdict:
+            out.append((url, text))
+    return out

@@ -1,8 +1,11 @@
 """TRS WCM / 海云 portals: static list pages index.html, index_1.html, ... written by the CMS.
 
-The page count lives in a script: ``createPageHTML(countPage, currentPage, "index", "html")`` or in
-``var countPage = 5`` style variables. Articles are ``./202401/t20240112_123456.html`` with the
-body in ``div.TRS_Editor``.
+The page count lives in a script. Classic WCM templates write
+``createPageHTML(countPage, currentPage, "index", "html")`` (or ``var countPage = 5``) with 0-based
+pages: index.html, index_1.html, … index_{count-1}.html. Newer 海云 templates name the pager's
+container first, ``createPageHTML('page_div', 3, 1, 'index', 'html', 45)`` (count, current, prefix,
+ext, records), and number 1-based: index.html, index_2.html, … index_{count}.html. Articles are
+``./202401/t20240112_123456.html`` (or ``.htm``/``.shtml``) with the body in ``div.TRS_Editor``.
 """
 from __future__ import annotations
 
@@ -12,17 +15,21 @@ from urllib.parse import urljoin
 from govcrawl.platforms.base import DisclosureSpider
 
 _CREATE_PAGE = re.compile(
-    r"createPageHTML\(\s*(?:['\"][^'\"]*['\"]\s*,\s*)?(\d+)\s*,\s*(\d+)\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]"
+    r"createPageHTML\(\s*(?P<container>['\"][^'\"]*['\"]\s*,\s*)?(?P<count>\d+)\s*,\s*(?P<current>\d+)\s*,"
+    r"\s*['\"](?P<prefix>[\w-]+)['\"]\s*,\s*['\"](?P<ext>\w+)['\"]"
 )
 _COUNT_VAR = re.compile(r"(?:countPage|pageCount|totalPage|page_count)\s*=\s*['\"]?(\d+)", re.I)
-_PREFIX_EXT = re.compile(r"['\"](index|default|list)['\"]\s*,\s*['\"](s?html?)['\"]")
+_PREFIX_EXT = re.compile(r"createPageHTML\([^)]*?['\"]([\w-]+)['\"]\s*,\s*['\"](s?html?)['\"]")
 
 
 def trs_page_urls(list_url: str, script_text: str) -> list[str]:
     """All list page URLs a TRS pager script describes (page 0 is index.html, then index_N)."""
     m = _CREATE_PAGE.search(script_text)
+    if m and m["container"]:  # 海云: 1-based, the first page unnumbered
+        count = min(int(m["count"]), 500)
+        return [urljoin(list_url, f"{m['prefix']}_{n}.{m['ext']}") for n in range(2, count + 1)]
     if m:
-        count, prefix, ext = int(m.group(1)), m.group(3), m.group(4)
+        count, prefix, ext = int(m["count"]), m["prefix"], m["ext"]
     else:
         c = _COUNT_VAR.search(script_text)
         if not c:
@@ -39,6 +46,7 @@ class TRSSpider(DisclosureSpider):
 
     def next_pages(self, response):
         scripts = "\n".join(response.xpath("//script/text()").getall())
-        for url in trs_page_urls(response.url, scripts):
+        cap = self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100)
+        for url in trs_page_urls(response.url, scripts)[:cap]:
             yield self.list_request(url)
         yield from super().next_pages(response)

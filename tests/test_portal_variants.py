@@ -1,0 +1,51 @@
+"""Discovery on portal styles the bundled sample portals do not have (tests/portal_variants/):
+each variant is crawled for real, in a child Scrapy process with a small spider per variant, and
+metadata.db must hold every report of the truth with its year, the look-alikes as non-reports,
+and, for townships and departments, nothing from other bodies' columns."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.portal_variants import VARIANT_MODULES, all_variants
+from tests.portal_variants.crawl import run_variants, score
+from tests.portal_variants.server import serve
+
+VARIANTS = {v.key: v for v in all_variants()}
+CHROMIUM = os.path.exists("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("variants")
+    variants = [v for v in VARIANTS.values() if CHROMIUM or not v.challenge]
+    with serve(variants) as urls:
+        run = run_variants(variants, urls, tmp)
+    assert run["returncode"] == 0, run["log"]
+    return tmp / "metadata.db"
+
+
+def test_every_variant_module_builds_a_portal_with_truth():
+    assert len(VARIANTS) == len(VARIANT_MODULES)
+    for v in VARIANTS.values():
+        assert 8 <= len(v.truth) <= 15, v.key
+        assert any(t.report_year for t in v.truth) and any(t.report_year is None for t in v.truth), v.key
+        assert all(t.path in v.pages or t.path.split("?")[0] in v.handlers or "?" in t.path for t in v.truth), v.key
+
+
+@pytest.mark.parametrize("key", sorted(VARIANTS))
+def test_variant_reports_found_with_their_year(crawled, key):
+    variant = VARIANTS[key]
+    if variant.challenge and not CHROMIUM:
+        pytest.skip("Debian chromium is not installed")
+    result = score(crawled, variant)
+    assert result["missing"] == [], (variant.style, result["missing"])
+    assert result["recall"] == 1.0
+    assert result["wrong"] == [], (variant.style, result["wrong"])
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in VARIANTS.items() if v.foreign))
+def test_shared_portal_spider_keeps_to_its_own_body(crawled, key):
+    result = score(crawled, VARIANTS[key])
+    assert result["foreign"] == [], result["foreign"]

@@ -43,13 +43,18 @@ def test_challenge_detection_on_real_jsl_script():
 
 
 SPIDER = '''
-import scrapy
+import json, scrapy
 class Fetch(scrapy.Spider):
     name = "fetch"
     async def start(self):
         yield scrapy.Request(self.url, dont_filter=True)
     def parse(self, response):
         yield {"status": response.status, "body": response.text, "rendered": bool(response.meta.get("playwright"))}
+        if "second" not in response.url:  # a second page of the same host, after the challenge
+            yield scrapy.Request(response.urljoin("second.html"), dont_filter=True)
+    def closed(self, reason):
+        with open(self.stats_out, "w") as fh:
+            json.dump({k: v for k, v in self.crawler.stats.get_stats().items() if isinstance(v, int)}, fh)
 '''
 
 
@@ -63,6 +68,7 @@ def test_challenge_is_passed_with_chromium(tmp_path):
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "scrapy", "runspider", str(tmp_path / "fetch_spider.py"), "-a", f"url={url}",
+             "-a", f"stats_out={tmp_path / 'stats.json'}",
              "-o", str(out), "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}", "-s", "ROBOTSTXT_OBEY=False",
              "-s", f"GOVCRAWL_ARCHIVE_DIR={tmp_path / 'archive'}", "-s", "LOG_LEVEL=INFO"],
             capture_output=True, text=True, timeout=180, cwd=os.path.dirname(os.path.dirname(__file__)),
@@ -71,7 +77,10 @@ def test_challenge_is_passed_with_chromium(tmp_path):
         server.shutdown()
     assert out.exists(), proc.stderr[-3000:]
     items = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(items) == 1 and items[0]["rendered"] and "政府信息公开年报" in items[0]["body"]
+    assert len(items) == 2 and all("政府信息公开年报" in i["body"] and i["status"] == 200 for i in items)
+    assert items[0]["rendered"] and not items[1]["rendered"]  # the cleared cookie went to the jar
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    assert stats["playwright/page_count"] == 1 and stats["govcrawl/challenges_passed"] == 1
     # Both the challenge and the page that followed are in the archive.
     warcs = list((tmp_path / "archive").rglob("*.warc.gz"))
     assert warcs and shutil.which("gzip")

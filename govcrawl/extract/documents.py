@@ -11,12 +11,16 @@ cannot be told (a PDF cell pdfplumber did not outline) stays None, which parse_r
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
+
+# pdfminer logs every token at DEBUG; with Scrapy's root handler that costs more than parsing.
+logging.getLogger("pdfminer").setLevel(logging.WARNING)
 
 _MIN_CHARS_PER_PAGE = 20  # less text than this on a PDF page means it is probably a scan
 _OCR_TIMEOUT = 120

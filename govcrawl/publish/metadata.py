@@ -30,8 +30,8 @@ CANNED_QUERIES = {
         "title": "Reports whose numbers do not add up",
         "description": "Annual reports with at least one failed 勾稽关系 check (e.g. 一+二 ≠ 三(七)总计+四).",
         "sql": (
-            "select r.report_id, r.title, r.report_year, r.province, r.county, r.township, r.url, "
-            "group_concat(c.rule || ' [' || c.scope || '] ' || coalesce(c.detail, ''), '; ') as failures "
+            "select r.report_id, r.title, r.report_year, r.province, r.county, r.township, "
+            "group_concat(c.rule || ' [' || c.scope || '] ' || coalesce(c.detail, ''), '; ') as failures, r.url "
             "from report_checks c join reports r on r.report_id = c.report_id "
             "where c.status = 'fail' group by r.report_id order by r.report_year desc, r.county"
         ),

@@ -20,7 +20,7 @@ def extract_file(path: str, url: str | None = None) -> dict:
     from govcrawl.extract.documents import document_text
     from govcrawl.pipelines.extract import filename_of, is_html
     from govcrawl.process import apply_attachment_text, process_page
-    from govcrawl.tables import parse_rows, parse_tables
+    from govcrawl.tables import report_cells
     from govcrawl.tables.checks import run_checks
 
     raw = Path(path).read_bytes()
@@ -38,9 +38,9 @@ def extract_file(path: str, url: str | None = None) -> dict:
     body_html = record.pop("body_html", None)
     cells: list = []
     if record.get("is_annual_report"):
-        cells = parse_tables(html=body_html, text=record.get("body_text"))
-        if not cells:
-            cells = [c for grid in grids for c in parse_rows(grid)]
+        page_text = record.get("page_text") if record.get("body_source") == "attachment" \
+            else record.get("body_text")
+        cells = report_cells(body_html, page_text, [(grids, record.get("body_text"))] if grids else [])
     record["stats"] = cells
     record["checks"] = run_checks(cells) if cells else []
     return record

@@ -16,7 +16,7 @@ import pytest
 from govcrawl import sample_portals as sp
 from govcrawl.extract.documents import document_text
 from govcrawl.process import process_page
-from govcrawl.tables import parse_rows, parse_tables, score
+from govcrawl.tables import parse_tables, report_cells, score
 from govcrawl.tables.checks import run_checks
 from govcrawl.tables.samples import LAYOUTS
 
@@ -28,33 +28,27 @@ def fetch(url: str) -> tuple[bytes, str]:
         return resp.read(), resp.headers.get("Content-Type", "")
 
 
-def attachment_cells(record: dict) -> list[dict]:
-    """Cells from the tables of a page's attachments, in order; the first report of a cell wins."""
-    cells: list[dict] = []
-    seen: set[tuple] = set()
+def attachment_tables(record: dict) -> list[tuple[list, str]]:
+    """(grids, text) of each attachment of a page, fetched from the replica."""
+    out = []
     for att in record.get("attachments") or []:
         raw, content_type = fetch(att["url"])
         doc = document_text(raw, att["url"].rsplit("=", 1)[-1].rsplit("/", 1)[-1], content_type)
         assert doc["error"] is None, (att["url"], doc["error"])
-        for grid in doc["tables"]:
-            for cell in parse_rows(grid):
-                key = (cell["table"], cell["row"], cell["column"])
-                if key not in seen:
-                    seen.add(key)
-                    cells.append(cell)
-    return cells
+        out.append((doc["tables"], doc["text"]))
+    return out
 
 
-def report_cells(base: str, path: str) -> tuple[list[dict], str]:
+def cells_of_report(base: str, path: str) -> tuple[list[dict], str]:
     """(cells, where they came from: 'page' or 'attachment') for one report, as the pipeline reads it."""
     url = urljoin(base, path.lstrip("/"))
     raw, content_type = fetch(url)
     record = process_page(raw, url, content_type)
     assert record["is_annual_report"], path
-    cells = parse_tables(html=record.get("body_html"), text=record.get("body_text"))
-    if cells:
-        return cells, "page"
-    return attachment_cells(record), "attachment"
+    page = parse_tables(html=record.get("body_html"), text=record.get("body_text"))
+    cells = report_cells(record.get("body_html"), record.get("body_text"),
+                         [] if page else attachment_tables(record))
+    return cells, "page" if page else "attachment"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +59,7 @@ def parsed():
         for key in KEYS:
             truth = sp.truth_stats(key)
             paths = set(truth) | {t["previous"] for t in truth.values() if t["previous"]}
-            out[key] = {path: report_cells(servers.urls[key], path) for path in sorted(paths)}
+            out[key] = {path: cells_of_report(servers.urls[key], path) for path in sorted(paths)}
     return out
 
 

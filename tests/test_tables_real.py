@@ -107,3 +107,17 @@ def test_pingtan_2018_legacy_table():
         assert got[(label, "cumulative")]["value"] == cumulative, label
         assert got[(label, "value")]["unit"] == unit, label
     assert len(parsed) == 15 * 2
+
+
+def test_report_cells_prefers_the_page_then_attachment_grids_first_wins():
+    from govcrawl.tables import report_cells, score
+    from govcrawl.tables.grid import html_blocks
+    from govcrawl.tables.samples import make_truth, render
+
+    truth = make_truth(5, 2021)
+    html = render(truth, "html2021")
+    assert score(report_cells(html, None, [([["x"]], "ignored")]), truth) == (1.0, 1.0)
+    grid = html_blocks(html)  # the same tables as an attachment's grid, spans expanded
+    cells = report_cells("<p>详见附件</p>", "详见附件", [([], None), ([grid], "text"), ([grid], None)])
+    assert score(cells, truth) == (1.0, 1.0)
+    assert len(cells) == len({(c["table"], c["row"], c["column"]) for c in cells})

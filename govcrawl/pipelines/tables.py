@@ -10,29 +10,11 @@ import logging
 
 from govcrawl.pipelines import documents_only
 from govcrawl.storage import shared_store
-from govcrawl.tables import parse_rows, parse_tables
+from govcrawl.tables import report_cells
 from govcrawl.tables.checks import run_checks
 
 logger = logging.getLogger(__name__)
 CROSS_YEAR = "cross_year.carry"
-
-
-def attachment_cells(item) -> list[dict]:
-    """Cells from the attachments' tables (PDF/DOCX/XLS grids), else from their text.
-
-    A cell found twice (the same table in two files) is kept once: the first wins."""
-    cells: list[dict] = []
-    seen = set()
-    for att in item.attachments:
-        found = [c for grid in att.tables for c in parse_rows(grid)]
-        if not found and att.text:
-            found = parse_tables(text=att.text)
-        for cell in found:
-            key = (cell["table"], cell["row"], cell["column"])
-            if key not in seen:
-                seen.add(key)
-                cells.append(cell)
-    return cells
 
 
 class TablesPipeline:
@@ -54,9 +36,8 @@ class TablesPipeline:
             # the attachment's, whose tables are better read from the file's own grids.
             page_text = record.get("page_text") if record.get("body_source") == "attachment" \
                 else record.get("body_text")
-            cells = parse_tables(html=record.get("body_html"), text=page_text)
-            if not cells:
-                cells = attachment_cells(item)
+            cells = report_cells(record.get("body_html"), page_text,
+                                 [(att.tables, att.text) for att in item.attachments])
             previous = shared_store(self.db_path).previous_report_stats(
                 {**record, "site_id": item.site["site_id"]})
             item.stats = cells

@@ -13,7 +13,7 @@ from .reflow import reflow
 from .score import score
 from .standard import standard_cells
 
-__all__ = ["parse_tables", "parse_rows", "score"]
+__all__ = ["parse_tables", "parse_rows", "report_cells", "score"]
 
 
 def parse_tables(html: str | None = None, text: str | None = None) -> list[dict]:
@@ -50,6 +50,29 @@ def parse_rows(rows: list[list[str | None]]) -> list[dict]:
             out.append(squeeze(str(cell)))
         grid.append(out)
     return _cells(upright(grid))
+
+
+def report_cells(html: str | None = None, text: str | None = None,
+                 attachments: list[tuple[list, str | None]] = ()) -> list[dict]:
+    """Cells of one report: from the page itself, else from its attachments.
+
+    ``attachments`` holds (grids, text) per attached file: its tables as grids (PDF/DOCX/XLS, read
+    with parse_rows), else its text. A cell found in two files is kept once: the first wins.
+    """
+    cells = parse_tables(html=html, text=text)
+    if cells:
+        return cells
+    seen: set[tuple] = set()
+    for grids, att_text in attachments:
+        found = [c for grid in grids or [] for c in parse_rows(grid)]
+        if not found and att_text:
+            found = parse_tables(text=att_text)
+        for cell in found:
+            key = (cell["table"], cell["row"], cell["column"])
+            if key not in seen:
+                seen.add(key)
+                cells.append(cell)
+    return cells
 
 
 def _cells(rows: list[list[str]]) -> list[dict]:

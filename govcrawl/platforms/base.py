@@ -73,10 +73,23 @@ class DisclosureSpider(scrapy.Spider):
         }
 
     def to_fetch(self, url: str) -> str:
-        """Real portal URL -> the URL to request (the replica when base_url is set)."""
+        """Real portal URL -> the URL to request (the replica when base_url is set).
+
+        With a replica, every host of the portal's domain (www., xxgk., zwgk., over http or
+        https) is served by the replica's one origin, so links between the portal's hosts stay
+        inside it; without base_url URLs are requested as they are."""
         if url.startswith(self.real_origin):
             return self.fetch_origin + url[len(self.real_origin):]
+        if self.fetch_origin != self.real_origin and self.on_real_domain(url):
+            parts = urlsplit(url)
+            return urlunsplit(urlsplit(self.fetch_origin)._replace(path=parts.path, query=parts.query))
         return url
+
+    def on_real_domain(self, url: str) -> bool:
+        """Is the URL on a host of the real portal's domain (www.x.gov.cn -> *.x.gov.cn)?"""
+        host = urlsplit(url).hostname or ""
+        domain = (urlsplit(self.real_origin).hostname or "").removeprefix("www.")
+        return bool(domain) and (host == domain or host.endswith("." + domain))
 
     def to_real(self, url: str) -> str:
         """Fetched URL -> the real portal URL stored in the database."""
@@ -97,11 +110,11 @@ class DisclosureSpider(scrapy.Spider):
         )
 
     def list_request(self, url: str, **kwargs) -> scrapy.Request:
-        return scrapy.Request(url, self.parse_list, errback=self.on_error, **kwargs)
+        return scrapy.Request(self.to_fetch(url), self.parse_list, errback=self.on_error, **kwargs)
 
     def detail_request(self, entry: ListEntry, list_url: str) -> scrapy.Request:
         return scrapy.Request(
-            entry.url,
+            self.to_fetch(entry.url),
             self.parse_detail,
             errback=self.on_error,
             cb_kwargs={"list_title": entry.title, "list_date": entry.date, "list_url": list_url},
@@ -118,6 +131,11 @@ class DisclosureSpider(scrapy.Spider):
             # Image buttons carry their words in alt (older portals' nav bars).
             text = text or links.clean(a.attrib.get("title")) or links.clean(" ".join(a.xpath(".//img/@alt").getall()))
             out.append((response.urljoin(href.strip()), text))
+        # Column pickers: <select onchange="location=this.value"> with one <option> per column.
+        for option in response.xpath("//select/option[@value]"):
+            value = option.attrib.get("value", "").strip()
+            if links.is_url_like(value):
+                out.append((response.urljoin(value), links.clean(" ".join(option.xpath(".//text()").getall()))))
         return out
 
     @property
@@ -138,7 +156,7 @@ class DisclosureSpider(scrapy.Spider):
         return self.level in ("township", "department")
 
     def nav_request(self, url: str, depth: int, in_scope: bool, scope_url: str | None = None) -> scrapy.Request:
-        return scrapy.Request(url, self.parse_nav, errback=self.on_error,
+        return scrapy.Request(self.to_fetch(url), self.parse_nav, errback=self.on_error,
                               cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url})
 
     def parse_nav(self, response, depth: int = 0, in_scope: bool | None = None, scope_url: str | None = None):
@@ -263,7 +281,7 @@ class DisclosureSpider(scrapy.Spider):
         """Requests for the list's further pages: 下一页, numbered and 尾页 links, and the pages
         between the next page and the last when the pager shows only some of them."""
         ahead, last = [], []
-        for url, text in self.page_links(response):
+        for url, text in self.page_links(response) + self.script_page_links(response):
             if not self.on_site(url) or url == response.url:
                 continue
             if links.is_next_page(text) or (text.isdigit() and len(text) <= 3):
@@ -274,6 +292,17 @@ class DisclosureSpider(scrapy.Spider):
         between = paging.pages_between(response.url, ahead, last, cap) if last else []
         for url in dict.fromkeys(ahead + last + between):
             yield self.list_request(url, meta={"govcrawl_frame": response.meta.get("govcrawl_frame", False)})
+
+    def script_page_links(self, response) -> list[tuple[str, str]]:
+        """Pager links that only call a script (``javascript:goPage(2)``), resolved to URLs
+        from the function's body in the page (see paging.js_pager_links)."""
+        anchors = [(a.attrib.get("href", ""), a.attrib.get("onclick", ""),
+                    links.clean(" ".join(a.xpath(".//text()").getall())) or links.clean(a.attrib.get("title")))
+                   for a in response.xpath("//a[starts-with(normalize-space(@href), 'javascript:') or @onclick]")]
+        if not anchors:
+            return []
+        scripts = "\n".join(response.xpath("//script/text()").getall())
+        return [(response.urljoin(url), text) for url, text in paging.js_pager_links(anchors, scripts)]
 
     # -- detail pages and attachments -----------------------------------------------------------
     def parse_detail(self, response, list_title=None, list_date=None, list_url=None):
@@ -313,7 +342,7 @@ class DisclosureSpider(scrapy.Spider):
             return
         att = pending.pop(0)
         yield scrapy.Request(
-            att.url,
+            self.to_fetch(att.url),
             self.parse_attachment,
             errback=self.attachment_error,
             cb_kwargs={"item": item, "att": att, "pending": pending},

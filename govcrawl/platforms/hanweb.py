@@ -52,6 +52,13 @@ def proxy_path(text: str) -> str:
     return url.split("?", 1)[0] if "dataproxy" in url else DATAPROXY
 
 
+def uses_dataproxy(text: str) -> bool:
+    """Does the column load records from dataproxy.jsp (a datastore, a jpage call or the proxy
+    named)? Statically published columns only set ``var totalRecord`` for their toolbar."""
+    low = text.lower()
+    return "<datastore" in low or "<recordset" in low or "dataproxy" in low or bool(jpage_call(text))
+
+
 def datastore_entries(text: str, base_url: str) -> list[ListEntry]:
     """Entries from the CDATA records of a Hanweb datastore (page or dataproxy response)."""
     out = []
@@ -108,7 +115,7 @@ class HanwebSpider(DisclosureSpider):
     def next_pages(self, response):
         text = response.text
         total = _TOTAL.search(text)
-        if total and response.meta.get("dataproxy") is None and "columnid" in text.lower():
+        if total and response.meta.get("dataproxy") is None and "columnid" in text.lower() and uses_dataproxy(text):
             total_records = int(total.group(1))
             have = len(_RECORD.findall(text))
             m = _PERPAGE.search(text)
@@ -125,6 +132,7 @@ class HanwebSpider(DisclosureSpider):
                     meta={"dataproxy": (start, end)}, cb_kwargs={"page": 2},
                 )
                 start = end + 1
-            return
         if response.meta.get("dataproxy") is None:
+            # Pager links as well: statically published columns (?uid=…&pageNum=N) and pages
+            # whose dataproxy is missing still list their pages; repeats are filtered.
             yield from super().next_pages(response)

@@ -106,6 +106,12 @@ def is_download_url(url: str) -> bool:
     return is_document_url(url) or bool(_DOWNLOAD_URL.search(url))
 
 
+def is_url_like(value: str | None) -> bool:
+    """An attribute value that is a page address (an <option value>), not a code or a word."""
+    v = (value or "").strip()
+    return is_followable(v) and bool(re.match(r"(https?://|/|\./|\.\./)|[\w./-]+\.(s?html?|jsp|aspx?|php)(\?|$)", v, re.I))
+
+
 def is_followable(href: str | None) -> bool:
     if not href:
         return False

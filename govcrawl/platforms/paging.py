@@ -85,3 +85,73 @@ def pages_between(current_url: str, next_urls: list[str], last_urls: list[str], 
             if url not in out:
                 out.append(url)
     return out
+
+
+# -- pagers written as script calls -----------------------------------------------------------
+# ``javascript:goPage(3)`` / ``onclick="turnPage(3)"``: a named function and one page number.
+_JS_CALL = re.compile(r"^\s*(?:javascript:)?\s*(?:void\(0\);?\s*)?(?P<fn>[A-Za-z_$][\w$]*)\(\s*['\"]?(?P<n>\d{1,4})['\"]?\s*\)\s*;?\s*(?:return\s+false;?)?\s*$")
+
+
+def js_function_body(scripts: str, name: str) -> tuple[str, str] | None:
+    """(parameter, body) of ``function name(p){…}`` or ``name = function(p){…}`` in the scripts."""
+    m = re.search(r"function\s+%s\s*\(\s*(\w+)[^)]*\)\s*\{" % re.escape(name), scripts) or re.search(
+        r"\b%s\s*=\s*function\s*\(\s*(\w+)[^)]*\)\s*\{" % re.escape(name), scripts)
+    if not m:
+        return None
+    depth, start = 0, m.end() - 1
+    for i in range(start, min(len(scripts), start + 4000)):
+        depth += {"{": 1, "}": -1}.get(scripts[i], 0)
+        if depth == 0:
+            return m.group(1), scripts[start + 1:i]
+    return None
+
+
+def js_url_builder(param: str, body: str):
+    """A function n -> URL from the first string concatenation around ``param`` in a pager
+    function (``'index_'+(n-1)+'.html'``, ``"list.jsp?page="+n``), or None. Branches
+    (``if(n<=1) location.href='index.html'``) are not evaluated: numbers that would make the
+    page number below 1 are left out, the first page being the column page itself."""
+    quoted = r"""(?:'[^'\n]*'|"[^"\n]*")"""
+    m = re.search(
+        r"(?P<head>(?:%s\s*\+\s*)+)\(?\s*(?:parseInt\(\s*)?%s\s*\)?\s*(?P<off>[+-]\s*\d+)?\s*\)?(?P<tail>(?:\s*\+\s*%s)*)"
+        % (quoted, re.escape(param), quoted), body)
+    if not m:
+        return None
+    strings = lambda s: "".join(x[1:-1] for x in re.findall(quoted, s))  # noqa: E731
+    head, tail = strings(m["head"]), strings(m["tail"] or "")
+    offset = int(re.sub(r"\s", "", m["off"])) if m["off"] else 0
+    if not (head or tail):
+        return None
+
+    def build(n: int) -> str | None:
+        number = n + offset
+        return f"{head}{number}{tail}" if number >= 1 or not head.endswith("_") else None
+    return build
+
+
+def js_pager_links(anchors: list[tuple[str, str, str]], scripts: str) -> list[tuple[str, str]]:
+    """Resolve pager links that only call a script function to (relative url, anchor text).
+
+    ``anchors`` are (href, onclick, text); the URL pattern is read from the function's body in
+    the page's own scripts (functions in external .js files are out of reach).
+    """
+    builders: dict[str, object] = {}
+    out = []
+    for href, onclick, text in anchors:
+        m = None
+        for code in (href or "", onclick or ""):
+            m = _JS_CALL.match(code)
+            if m and m["fn"] != "void":
+                break
+            m = None
+        if not m:
+            continue
+        name = m["fn"]
+        if name not in builders:
+            found = js_function_body(scripts, name)
+            builders[name] = js_url_builder(*found) if found else None
+        build = builders[name]
+        url = build(int(m["n"])) if build else None
+        if url:
+            out.append((url, text))
+    return out

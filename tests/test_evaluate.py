@@ -5,6 +5,7 @@ from govcrawl.evaluate import evaluate_dir, format_report, ngram_scores
 
 LABELED = os.path.join(os.path.dirname(__file__), "files", "labeled")
 HELDOUT = os.path.join(os.path.dirname(__file__), "files", "heldout")
+HELDOUT2 = os.path.join(os.path.dirname(__file__), "files", "heldout2")
 REAL = "/work/shared/realpages"
 if not os.path.isdir(REAL):
     REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "realpages")
@@ -88,3 +89,25 @@ def test_heldout_fixtures_are_complete():
     for n in names:
         assert os.path.exists(os.path.join(HELDOUT, n + ".labels.json")), n
         assert n in manifest, n
+
+
+def test_second_heldout_batch_meets_targets():
+    """Second batch of real pages labelled before the extractor saw them (tests/files/heldout2)."""
+    _assert_meets_targets(HELDOUT2)
+
+
+def test_second_heldout_fixtures_are_complete():
+    names = sorted(n for n in os.listdir(HELDOUT2) if n.endswith(".html"))
+    manifest = open(os.path.join(HELDOUT2, "MANIFEST.tsv"), encoding="utf-8").read()
+    assert len(names) >= 12
+    for n in names:
+        assert os.path.exists(os.path.join(HELDOUT2, n + ".labels.json")), n
+        assert n in manifest, n
+
+
+def test_heldout2_dates_do_not_depend_on_the_url():
+    """The sc.gov.cn UCAP pages must find the shown date even when the URL carries none."""
+    from govcrawl.process import process_page
+    for name, want in (("sc_gov_ucap_news_detail_br_title_tampered.html", "2024-12-07"),):
+        raw = open(os.path.join(HELDOUT2, name), "rb").read()
+        assert process_page(raw, "https://example.gov.cn/a.html")["published_date"] == want

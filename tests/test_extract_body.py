@@ -118,3 +118,13 @@ def test_title_wrapper_with_date_and_source_is_not_the_title():
            "</body></html>")
     rec = extract(raw.encode("utf-8"), "http://x/")
     assert rec["title"] == "从信息社会迈向智能社会"
+
+
+def test_h3_heading_repeating_the_title_is_not_body():
+    from govcrawl.extract import extract
+    raw = ("<html><head><meta charset='utf-8'><title>太原市人民政府门户网站-晋祠博物馆-董寿平美术馆</title></head><body>"
+           "<div class='jianjie'><h3>董寿平美术馆</h3><p>董寿平美术馆位于晋祠博物馆内晋溪书院东侧，是一座由两进院落组成的仿古建筑。</p>"
+           "<p>美术馆占地2200平方米，建筑面积870平方米，展线200米，设备先进，展柜精良。</p></div></body></html>")
+    rec = extract(raw.encode("utf-8"), "https://example.gov.cn/a.html")
+    assert rec["title"] == "董寿平美术馆"
+    assert rec["body_text"].startswith("董寿平美术馆位于")

@@ -143,3 +143,53 @@ def test_shown_url_date_beats_regenerated_meta_pubdate():
     # the URL date alone (not shown on the page) does not override meta PubDate
     rec = extract(page("<ul><li>来源: 绵阳市政务网</li></ul>", head), url)
     assert rec["published_date"] == "2022-10-14"
+
+
+def test_meta_pubdate_that_is_only_the_generation_time_yields_to_the_shown_date():
+    head = ("<meta name='PubDate' content='2024-12-10 08:23:48'>"
+            "<meta name='others' content='页面生成时间 2024-12-10 08:23:48'>")
+    body = "<ul><li>2024年12月07日 08时01分</li><li>来源: 四川日报</li></ul>"
+    rec = extract(page(body, head), "http://www.example.gov.cn/article.shtml")
+    assert rec["published_date"] == "2024-12-07"
+
+
+def test_meta_pubdate_kept_when_generation_time_differs_or_no_date_is_shown():
+    head = ("<meta name='PubDate' content='2024-07-05 14:01:14'>"
+            "<meta name='others' content='页面生成时间 2024-07-09 10:00:00'>")
+    rec = extract(page("<ul><li>2024年07月01日</li></ul>", head), "http://x/a.shtml")
+    assert rec["published_date"] == "2024-07-05"
+    head = ("<meta name='PubDate' content='2024-07-05 14:01:14'>"
+            "<meta name='others' content='页面生成时间 2024-07-05 14:01:14'>")
+    rec = extract(page("<p>没有日期</p>", head), "http://x/a.shtml")
+    assert rec["published_date"] == "2024-07-05"
+
+
+def test_regenerated_meta_pubdate_yields_to_a_shijian_labelled_date():
+    head = ("<meta name='PubDate' content='2024-02-29 16:00:26'>"
+            "<meta name='others' content='页面生成时间 2024-02-29 16:00:26'>")
+    body = "<p><span>来源：北京机关党建</span><span>时间：2023年11月14日</span></p>"
+    rec = extract(page(body, head), "http://x/a.shtml")
+    assert rec["published_date"] == "2023-11-14"
+
+
+def test_column_header_metadata_table():
+    table = ("<div id='ivs_content'><table><tr><td>索取号</td><td>发布时间</td><td>发布机构</td><td>文件编号</td>"
+             "<td>备注</td></tr><tr><td>076478684Q/2024-00112</td><td></td><td>上海市卫生健康委员会</td>"
+             "<td>沪卫基层〔2024〕5号</td><td></td></tr></table>"
+             "<p>各区卫生健康委：今年5月19日是第14个“世界家庭医生日”，现就有关事项通知如下。</p></div>")
+    raw = f"<html><head><meta charset='utf-8'><title>通知</title></head><body>{table}</body></html>"
+    rec = extract(raw.encode("utf-8"), "http://x/a.html")
+    assert rec["index_no"] == "076478684Q/2024-00112"
+    assert rec["doc_no"] == "沪卫基层〔2024〕5号"
+    assert rec["publisher"] == "上海市卫生健康委员会"
+    assert "索取号" not in rec["body_text"] and "各区卫生健康委" in rec["body_text"]
+
+
+def test_data_table_with_label_like_header_is_not_metadata():
+    """A statistics table whose header has only one or two label words stays in the body."""
+    table = ("<div class='TRS_Editor'><p>本报告统计期限自2023年1月1日起至2023年12月31日止，现予公布。</p>"
+             "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+             "<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr></table></div>")
+    raw = f"<html><head><meta charset='utf-8'><title>报告</title></head><body>{table}</body></html>"
+    rec = extract(raw.encode("utf-8"), "http://x/a.html")
+    assert "本年制发件数" in rec["body_text"]

@@ -9,6 +9,7 @@ from lxml import etree, html
 
 from . import dom
 from .boilerplate import is_boilerplate_line, strip_boilerplate
+from .metadata import header_row_pairs
 from .paragraphs import cjk_count, paragraph_owner
 
 # Raw-markup markers around the article (Hanweb ZJEG_RSS, ContentStart/End metas, NFCMS comments).
@@ -129,7 +130,7 @@ _META_LINE = re.compile(
     r"(来\s*源|出\s*处|时\s*间|日\s*期|发\s*布|阅\s*读|浏\s*览|点\s*击|访\s*问|字\s*[体号]|作\s*者|编\s*辑|"
     r"责任编辑|附\s*件|相关|索\s*引\s*号|文\s*号|分\s*类)[^：:]{0,6}[:：]")
 _DATE_LINE = re.compile(r"(19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
-_TITLE_XPATH = (".//h1 | .//h2 | .//*[contains(@class,'title') or contains(@class,'tit') or "
+_TITLE_XPATH = (".//h1 | .//h2 | .//h3 | .//*[contains(@class,'title') or contains(@class,'tit') or "
                 "contains(@id,'title')]")
 
 
@@ -184,6 +185,16 @@ def _drop_title_headings(node: etree._Element, title: str | None) -> None:
             dom.remove_keep_tail(el)
 
 
+def _drop_metadata_tables(node: etree._Element) -> None:
+    """Remove small column-header metadata tables (索取号 | 发布机构 | 文件编号 …) that a CMS puts
+    inside the article container: they are the page's metadata block, not document text."""
+    for table in list(node.iter("table")):
+        if table is node or table.getparent() is None:
+            continue
+        if len(table.xpath(".//tr")) <= 3 and header_row_pairs(table):
+            dom.remove_keep_tail(table)
+
+
 def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = None) -> dict:
     """{'text', 'html', 'node', 'method'} for the article content.
 
@@ -218,6 +229,7 @@ def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = No
     if node is None:
         return {"text": "", "html": "", "node": None, "method": method}
     _drop_title_headings(node, title)
+    _drop_metadata_tables(node)
     text = body_text_of(node)
     body_html = html.tostring(node, encoding="unicode", method="html")
     return {"text": text, "html": body_html, "node": node, "method": method}

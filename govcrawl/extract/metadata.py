@@ -75,6 +75,45 @@ def _clean_value(v: str) -> str:
     return v
 
 
+def _cells(tr: etree._Element) -> list[str]:
+    return [dom.text_content(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+
+
+def _field_label(text: str) -> str | None:
+    """The metadata field a bare label cell names ('索取号' -> index_no), else None."""
+    m = _ONLY_LABEL.match(text)
+    if not m:
+        return None
+    field = _LABEL_FIELD.get(_canon_label(m.group("label")))
+    return field if field and field != "stop" else None
+
+
+def header_row_pairs(table: etree._Element) -> list[tuple[str, str]]:
+    """(label, value) pairs of a column-header metadata table: one row of bare labels
+    (索取号 | 发布时间 | 发布机构 | 文件编号 | 备注) over one row of values, as on wsjkw.sh.gov.cn.
+
+    At least three header cells must be known field labels and the value row must hold none."""
+    rows = [tr for tr in table.iter("tr") if tr.xpath("ancestor::table[1]")[0] is table]
+    for head, vals in zip(rows, rows[1:]):
+        hc, vc = _cells(head), _cells(vals)
+        if len(hc) < 3 or len(hc) != len(vc):
+            continue
+        known = sum(1 for h in hc if _field_label(h))
+        if known < 3 or known < 0.6 * len(hc) or any(_ONLY_LABEL.match(v) for v in vc if v):
+            continue
+        return [(_canon_label(h), v) for h, v in zip(hc, vc) if _field_label(h)]
+    return []
+
+
+def header_table_lines(tree: etree._ElementTree) -> list[str]:
+    """'label：value' lines for every column-header metadata table of the page."""
+    out: list[str] = []
+    for r in dom.roots(tree):
+        for table in r.iter("table"):
+            out.extend(f"{lab}：{val}" for lab, val in header_row_pairs(table))
+    return out
+
+
 def scan_labels(lines: list[str]) -> dict[str, list[tuple[int, str]]]:
     """All label -> [(line number, value)] found in text lines, in document order.
 
@@ -203,9 +242,46 @@ def _source_line_date(lines: list[str]) -> str | None:
     return None
 
 
+_DATE_ONLY_LINE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                             r"(?:\s*\d{1,2}\s*[:：时]\s*\d{1,2}\s*分?(?:\s*[:：]\s*\d{1,2}|\s*\d{1,2}\s*秒)?)?$")
+
+
+def _generated_at(meta: dict[str, str]) -> str | None:
+    """The page-generation time some CMSes declare in a meta tag (UCAP: others='页面生成时间 …')."""
+    for v in meta.values():
+        if "生成时间" in v:
+            return parse_date(v.split("生成时间", 1)[1][:40])
+    return None
+
+
+def _date_only_line(lines: list[str]) -> str | None:
+    """The first line holding nothing but a date (and time): '2024年12月07日 08时01分'."""
+    for ln in lines:
+        s = ln.strip()
+        if len(s) <= 30 and _DATE_ONLY_LINE.match(s):
+            return parse_date(s)
+    return None
+
+
+def _meta_pub_date(meta: dict[str, str], lines: list[str],
+                   found: dict[str, list[tuple[int, str]]]) -> str | None:
+    """meta PubDate, unless it is only the page-generation time and the page shows another date.
+
+    UCAP-style portals (sc.gov.cn and its county sites, the beijing.gov.cn site cluster) rewrite
+    PubDate on every regeneration and say so in meta 'others'; the date printed under the title
+    (bare, or after a 时间/日期 label) is then the real publication date."""
+    pub = parse_date(_meta(meta, "PubDate", "firstpublishedtime", "publishdate", "pubdate",
+                           "article:published_time", "Maketime"))
+    if pub and pub == _generated_at(meta):
+        return (_date_only_line(lines) or _first(found, "generic_date", want_date=True)
+                or _source_line_date(lines) or pub)
+    return pub
+
+
 def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -> dict:
     """index_no, publisher, doc_no, published_date, written_date, topic and a labelled title."""
-    lines = [ln for ln in dom.iter_text_lines(tree, cells_per_line=True)]
+    # column-header tables first: their labels and values sit on different lines of the page text
+    lines = header_table_lines(tree) + [ln for ln in dom.iter_text_lines(tree, cells_per_line=True)]
     found = scan_labels(lines)
     rec: dict = {}
     rec["index_no"] = _first(found, "index_no", 60)
@@ -216,8 +292,7 @@ def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -
     rec["published_date"] = (
         _first(found, "published_date", want_date=True)
         or _shown_url_date(lines, url)
-        or parse_date(_meta(meta, "PubDate", "firstpublishedtime", "publishdate", "pubdate",
-                            "article:published_time", "Maketime"))
+        or _meta_pub_date(meta, lines, found)
         or _first(found, "generic_date", want_date=True)
         or _source_line_date(lines)
         or url_date(url)

@@ -14,6 +14,8 @@ _REPORT = re.compile(
 # Look-alikes in the same column: letters, notices about compiling reports, work points, budgets.
 _NEGATIVE_END = re.compile(r"(的?通知|的?函|说明|更正|勘误|通报|方案|意见|要点|公告|公示|批复|决定|办法|细则|计划|指南|目录|制度|规定|会议|纪要)$")
 _NEGATIVE_ANY = re.compile(r"工作要点|落实情况|预算|决算|指南|评估|考核|测评|检查|督查|第三方|目录|编制.{0,6}(工作|发布)|培训|会议")
+# Pages about a report that are not the report: its 解读, an infographic, a press conference.
+_DERIVATIVE = re.compile(r"解读|一图读懂|一图看懂|图解|图说|读懂|答记者问|发布会|新闻通稿")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年")
 _CN_DIG = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
@@ -32,7 +34,7 @@ def _fold(s: str | None) -> str:
 
 def title_says_report(title: str) -> bool:
     t = _fold(title)
-    if not t or not _REPORT.search(t):
+    if not t or not _REPORT.search(t) or _DERIVATIVE.search(t):
         return False
     if _NEGATIVE_END.search(t) and not re.search(r"(年度报告|年报|工作总结|总结报告)$", t):
         return False

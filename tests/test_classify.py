@@ -37,3 +37,15 @@ def test_agency_from_signature():
     rec = classify({"title": "2023年度政府信息公开工作年度报告",
                     "body_text": "一、总体情况\n……\n某某县某某镇人民政府\n2024年1月20日"})
     assert rec["agency"] == "某某县某某镇人民政府"
+
+
+@pytest.mark.parametrize("title", [
+    "关于2022年政府信息公开工作年度报告的解读",
+    "《某某区2022年政府信息公开工作年度报告》解读",
+    "一图读懂某某县2023年政府信息公开工作年度报告",
+    "图解：某某市2021年政务公开工作年度报告",
+])
+def test_pages_about_a_report_are_not_the_report(title):
+    from govcrawl.classify import title_says_report
+
+    assert not title_says_report(title)

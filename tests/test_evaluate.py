@@ -1,14 +1,15 @@
 import json
 import os
 
+import pytest
+
 from govcrawl.evaluate import evaluate_dir, format_report, ngram_scores
+from tests.helpers import REALPAGES
 
 LABELED = os.path.join(os.path.dirname(__file__), "files", "labeled")
 HELDOUT = os.path.join(os.path.dirname(__file__), "files", "heldout")
 HELDOUT2 = os.path.join(os.path.dirname(__file__), "files", "heldout2")
-REAL = "/work/shared/realpages"
-if not os.path.isdir(REAL):
-    REAL = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "realpages")
+REAL = str(REALPAGES)
 
 
 def test_ngram_scores():
@@ -64,44 +65,23 @@ def _assert_meets_targets(path: str) -> None:
         assert s["attachment_recall"] >= 0.97, report
 
 
-def test_labeled_fixtures_meet_targets():
-    """Pages the extractor was not written against (tests/files/labeled, see its MANIFEST.tsv)."""
-    _assert_meets_targets(LABELED)
+# The project's own labelled sets: generated and real pages the extractor was not written against
+# (labeled), and two batches of real pages labelled before the extractor saw them (heldout, heldout2).
+OWN_SETS = [(LABELED, 20), (HELDOUT, 10), (HELDOUT2, 12)]
 
 
-def test_labeled_fixtures_are_complete():
-    names = sorted(n for n in os.listdir(LABELED) if n.endswith(".html"))
-    manifest = open(os.path.join(LABELED, "MANIFEST.tsv"), encoding="utf-8").read()
+@pytest.mark.parametrize("folder,_", OWN_SETS, ids=lambda v: os.path.basename(str(v)))
+def test_own_labeled_sets_meet_targets(folder, _):
+    _assert_meets_targets(folder)
+
+
+@pytest.mark.parametrize("folder,least", OWN_SETS, ids=lambda v: os.path.basename(str(v)))
+def test_own_labeled_sets_are_complete(folder, least):
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".html"))
+    manifest = open(os.path.join(folder, "MANIFEST.tsv"), encoding="utf-8").read()
+    assert len(names) >= least
     for n in names:
-        assert os.path.exists(os.path.join(LABELED, n + ".labels.json")), n
-        assert n in manifest, n
-
-
-def test_heldout_real_pages_meet_targets():
-    """Real pages collected and labelled after the extractor was written (tests/files/heldout)."""
-    _assert_meets_targets(HELDOUT)
-
-
-def test_heldout_fixtures_are_complete():
-    names = sorted(n for n in os.listdir(HELDOUT) if n.endswith(".html"))
-    manifest = open(os.path.join(HELDOUT, "MANIFEST.tsv"), encoding="utf-8").read()
-    assert len(names) >= 10
-    for n in names:
-        assert os.path.exists(os.path.join(HELDOUT, n + ".labels.json")), n
-        assert n in manifest, n
-
-
-def test_second_heldout_batch_meets_targets():
-    """Second batch of real pages labelled before the extractor saw them (tests/files/heldout2)."""
-    _assert_meets_targets(HELDOUT2)
-
-
-def test_second_heldout_fixtures_are_complete():
-    names = sorted(n for n in os.listdir(HELDOUT2) if n.endswith(".html"))
-    manifest = open(os.path.join(HELDOUT2, "MANIFEST.tsv"), encoding="utf-8").read()
-    assert len(names) >= 12
-    for n in names:
-        assert os.path.exists(os.path.join(HELDOUT2, n + ".labels.json")), n
+        assert os.path.exists(os.path.join(folder, n + ".labels.json")), n
         assert n in manifest, n
 
 

@@ -6,11 +6,10 @@ import pytest
 
 from govcrawl.evaluate import ngram_scores
 from govcrawl.process import process_page
+from tests.helpers import SEEDS as SHARED_SEEDS
 
 HERE = os.path.join(os.path.dirname(__file__), "files", "extract")
-SEEDS = os.environ.get("SEEDS_DIR", os.path.join(os.path.dirname(__file__), "..", "..", "shared", "seeds"))
-if not os.path.isdir(SEEDS):
-    SEEDS = "/work/shared/seeds"
+SEEDS = os.environ.get("SEEDS_DIR", str(SHARED_SEEDS))
 
 CASES = {
     "seed003_zj_hanweb_xxgk.html": ("003", dict(index_no="001008010003/2024-158571", publisher="路桥区府办",

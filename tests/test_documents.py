@@ -228,3 +228,17 @@ def test_xls_binary_workbook():
     assert res["error"] is None
     assert "主动公开政府信息数\t条\t259" in res["text"]
     assert ["收到申请数", "件", "12"] in res["tables"][0]
+
+
+def test_ocr_stops_at_the_page_cap_and_says_so(monkeypatch):
+    _need_ocr()
+    from govcrawl.extract import documents
+
+    monkeypatch.setattr(documents, "MAX_OCR_PAGES", 1)
+    buf = io.BytesIO()
+    first, second = _text_image(TEXT), _text_image("第二页")
+    first.save(buf, format="PDF", resolution=100, save_all=True, append_images=[second])
+    res = document_text(buf.getvalue(), "scan.pdf")
+    assert res["ocr"] is True and res["pages"] == 2
+    assert res["error"] == "OCR stopped after 1 of 2 pages"
+    assert "政府信息公开" in fold_text(res["text"])

@@ -24,6 +24,8 @@ logging.getLogger("pdfminer").setLevel(logging.WARNING)
 
 _MIN_CHARS_PER_PAGE = 20  # less text than this on a PDF page means it is probably a scan
 _OCR_TIMEOUT = 120
+# A scanned annual report runs to a few dozen pages; beyond this a crawl would stall for minutes.
+MAX_OCR_PAGES = 60
 
 
 Grid = list[list[str | None]]  # rows of cell text; None only where a merged cell could not be resolved
@@ -108,7 +110,7 @@ def _pdf(raw: bytes) -> dict:
 
         doc = pdfium.PdfDocument(raw)
         out = []
-        for i in range(len(doc)):
+        for i in range(min(len(doc), MAX_OCR_PAGES)):
             page = doc[i]
             # 300 dpi for A4-sized pages, capped so oversized scans stay near 2500 px wide
             scale = min(300 / 72, 2500 / max(page.get_width(), 1))
@@ -116,7 +118,8 @@ def _pdf(raw: bytes) -> dict:
             buf = io.BytesIO()
             img.save(buf, format="PNG")
             out.append(ocr_image_bytes(buf.getvalue()))
-        return _result("\n".join(out), ocr=True, pages=npages)
+        skipped = f"OCR stopped after {MAX_OCR_PAGES} of {npages} pages" if npages > MAX_OCR_PAGES else None
+        return _result("\n".join(out), ocr=True, pages=npages, error=skipped)
     except Exception as e:
         return _result(text, pages=npages, error=f"ocr: {type(e).__name__}: {e}")
 

@@ -35,6 +35,10 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 # Every response is archived before parsing. 950 sits next to the downloader, so the WARC gets
 # the bytes as they came off the wire (still compressed, before redirects and retries act).
 DOWNLOADER_MIDDLEWARES = {
+    # First to see every request, and every response before redirects act: http(s) only, public
+    # addresses only (plus the registry's own hosts), no unsafe redirects or redirect loops.
+    "govcrawl.safety.SafetyMiddleware": 50,
+    "govcrawl.safety.SafetyRedirectGuard": 650,
     "govcrawl.archive.WarcArchiveMiddleware": 950,
     # After archiving, a JS challenge page (412/521) is fetched again through Chromium.
     "govcrawl.challenge.ChallengeMiddleware": 560,
@@ -73,8 +77,18 @@ LOG_LEVEL = "INFO"
 DOWNLOAD_HANDLERS = {
     "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    # A portal page must never make the crawler read local files or other services.
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
 }
+# Host names that resolve to loopback / private / reserved addresses are refused at connect time.
+TWISTED_DNS_RESOLVER = "govcrawl.safety.SafeResolver"
+# Hosts allowed to be private (the registry's replicas, an intranet portal): set by govcrawl crawl.
+GOVCRAWL_ALLOWED_HOSTS: list[str] = []
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_ABORT_REQUEST = "govcrawl.safety.abort_browser_request"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
     "executable_path": "/usr/bin/chromium",
     "headless": True,

@@ -69,7 +69,7 @@ def test_challenge_is_passed_with_chromium(tmp_path):
         proc = subprocess.run(
             [sys.executable, "-m", "scrapy", "runspider", str(tmp_path / "fetch_spider.py"), "-a", f"url={url}",
              "-a", f"stats_out={tmp_path / 'stats.json'}",
-             "-o", str(out), "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}", "-s", "ROBOTSTXT_OBEY=False",
+             "-o", str(out), "-s", "ITEM_PIPELINES={}", "-s", "EXTENSIONS={}", "-s", "ROBOTSTXT_OBEY=False", "-s", "GOVCRAWL_ALLOWED_HOSTS=127.0.0.1",
              "-s", f"GOVCRAWL_ARCHIVE_DIR={tmp_path / 'archive'}", "-s", "LOG_LEVEL=INFO"],
             capture_output=True, text=True, timeout=180, cwd=os.path.dirname(os.path.dirname(__file__)),
         )

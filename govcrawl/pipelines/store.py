@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem
 from govcrawl.platforms import links
-from govcrawl.signals import capture_archived
+from govcrawl.signals import capture_archived, crawl_error
 from govcrawl.storage import shared_store
 
 RECORD_FIELDS = ("title", "report_year", "agency", "publisher", "index_no", "doc_no",
@@ -90,6 +90,7 @@ class StorePipeline:
     def from_crawler(cls, crawler):
         pipe = cls(crawler)
         crawler.signals.connect(pipe.on_capture, signal=capture_archived)
+        crawler.signals.connect(pipe.on_error, signal=crawl_error)
         return pipe
 
     @property
@@ -103,6 +104,11 @@ class StorePipeline:
 
     def on_capture(self, capture, spider=None):
         self.store.add_capture(capture)
+
+    def on_error(self, error, spider=None):
+        spider = spider or self.crawler.spider
+        self.counts["errors"] += 1
+        self.store.add_error(spider.run_id, {"site_id": spider.name, **error})
 
     def process_item(self, item, spider=None):
         spider = spider or self.crawler.spider

@@ -17,6 +17,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from govcrawl.archive import new_run_id
 from govcrawl.items import Attachment, CrawlErrorItem, DocumentItem
+from govcrawl.signals import crawl_error
+from govcrawl import failures, safety
 from govcrawl.platforms import links, paging
 from govcrawl.platforms.listing import ListEntry, list_block_entries, year_columns
 
@@ -51,6 +53,9 @@ class DisclosureSpider(scrapy.Spider):
         self.fetch_origin = origin(base_url) if base_url else self.real_origin
         self.run_id = run_id or new_run_id()
         hosts = {urlsplit(self.real_origin).hostname, urlsplit(self.fetch_origin).hostname}
+        # The operator chose these hosts (the spider's own portal, a replica on 127.0.0.1): they may
+        # be private addresses; hosts that pages link to may not (govcrawl.safety).
+        safety.allow_hosts(hosts)
         # www.luqiao.gov.cn -> luqiao.gov.cn: the portal's other hosts (xxgk., zwgk.) are its own.
         self.allowed_domains = sorted({h.removeprefix("www.") for h in hosts if h})
         # On a shared portal: 年报 columns and reports seen outside this body's pages (the county's).
@@ -125,6 +130,9 @@ class DisclosureSpider(scrapy.Spider):
         out = []
         for a in response.xpath("//a[@href]"):
             href = a.attrib.get("href")
+            if links.is_refused_scheme(href):
+                self.record_error(href.strip()[:300], "link", "refused link: " + safety.refusal(href.strip()), referer=response.url)
+                continue
             if not links.is_followable(href):
                 continue
             text = links.clean(" ".join(a.xpath(".//text()").getall()))
@@ -371,9 +379,7 @@ class DisclosureSpider(scrapy.Spider):
     # -- errors ---------------------------------------------------------------------------------
     @staticmethod
     def describe_failure(failure) -> str:
-        if failure.check(HttpError):
-            return f"HTTP {failure.value.response.status}"
-        return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        return failures.describe(failure)
 
     def error_item(self, failure, stage: str) -> CrawlErrorItem:
         status = failure.value.response.status if failure.check(HttpError) else None
@@ -386,6 +392,14 @@ class DisclosureSpider(scrapy.Spider):
             status=status,
             referer=(request.headers.get(b"Referer") or b"").decode("latin-1") or None,
         )
+
+    def record_error(self, url: str, stage: str, reason: str, referer: str | None = None,
+                     status: int | None = None) -> None:
+        """Record something noticed outside a callback's yield (see signals.crawl_error)."""
+        self.crawler.signals.send_catch_log(
+            signal=crawl_error, spider=self,
+            error={"url": url, "stage": stage, "reason": reason, "referer": referer and self.to_real(referer),
+                   "status": status})
 
     def on_error(self, failure):
         self.logger.warning("fetch failed: %s (%s)", failure.request.url, self.describe_failure(failure))

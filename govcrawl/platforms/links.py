@@ -112,8 +112,30 @@ def is_url_like(value: str | None) -> bool:
     return is_followable(v) and bool(re.match(r"(https?://|/|\./|\.\./)|[\w./-]+\.(s?html?|jsp|aspx?|php)(\?|$)", v, re.I))
 
 
+_SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.I)
+# Schemes of links that are page furniture, not targets: skipped without a word.
+_INERT_SCHEMES = ("javascript", "mailto", "tel", "sms", "about")
+
+
+def link_scheme(href: str | None) -> str:
+    """The scheme a link names ('' for a relative link)."""
+    m = _SCHEME.match(href or "")
+    return m.group(1).lower() if m else ""
+
+
+def is_refused_scheme(href: str | None) -> bool:
+    """A link to something other than a web page that a crawler must never fetch (file:, ftp:,
+    data:, smb: …): recorded as a refusal, unlike javascript: or mailto: links."""
+    scheme = link_scheme(href)
+    return bool(scheme) and scheme not in ("http", "https") + _INERT_SCHEMES
+
+
 def is_followable(href: str | None) -> bool:
+    """An http(s) link (absolute or relative) that leads somewhere other than this page."""
     if not href:
         return False
     h = href.strip().lower()
-    return not (h.startswith(("javascript:", "mailto:", "tel:", "#")) or h in ("", "/"))
+    if h.startswith("#") or h in ("", "/"):
+        return False
+    scheme = link_scheme(h)
+    return scheme in ("", "http", "https")

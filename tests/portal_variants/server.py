@@ -32,9 +32,11 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format, *args):  # tests read no access log
             pass
 
-        def _send(self, status: int, body: bytes, content_type: str) -> None:
+        def _send(self, status: int, body: bytes, content_type: str, headers: dict | None = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":
@@ -61,7 +63,8 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
                 self._send(404, b"<html><body>404 Not Found</body></html>", "text/html")
                 return
             body, content_type = answer[:2]
-            self._send(answer[2] if len(answer) > 2 else 200, body, content_type)
+            self._send(answer[2] if len(answer) > 2 else 200, body, content_type,
+                       answer[3] if len(answer) > 3 else None)
 
         do_GET = do_HEAD = do_POST = _answer
 

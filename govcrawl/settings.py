@@ -75,8 +75,9 @@ LOG_LEVEL = "INFO"
 # Browser for portals behind JavaScript challenges (HTTP 412/521 cookie scripts). Only requests
 # that ask for it (meta playwright=True) go through Chromium; everything else uses plain HTTP.
 DOWNLOAD_HANDLERS = {
-    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    # scrapy-playwright, but Chromium starts only when a request asks for it (govcrawl.browser).
+    "http": "govcrawl.browser.LazyBrowserHandler",
+    "https": "govcrawl.browser.LazyBrowserHandler",
     # A portal page must never make the crawler read local files or other services.
     "file": None,
     "data": None,

@@ -1,0 +1,53 @@
+"""Chromium for the pages that need it, started only when one does.
+
+scrapy-playwright starts its Playwright driver (a Node process of about 120 MB) when the engine
+starts, once per URL scheme, whether or not any request asks for a browser. Most portals never
+do, so ``LazyBrowserHandler`` keeps scrapy-playwright's handler and changes only that: the
+driver and Chromium start on the first request with ``meta["playwright"]``, and the http and
+https handlers of one crawler share one driver and one browser.
+
+The browser context takes the crawler's ``USER_AGENT``, so a challenge cookie that a portal binds
+to the User-Agent stays valid for the plain requests that follow.
+"""
+from __future__ import annotations
+
+import asyncio
+
+from scrapy import signals
+from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+# crawler id -> the handler instance that owns the driver for that crawler
+_PRIMARY: dict[int, "LazyBrowserHandler"] = {}
+
+
+class LazyBrowserHandler(ScrapyPlaywrightDownloadHandler):
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        for receiver in (self._maybe_launch_in_thread, self._engine_started):
+            crawler.signals.disconnect(receiver, signals.engine_started)
+        self._key = id(crawler)
+        self._launched = False
+        self._lazy_lock = asyncio.Lock()
+        _PRIMARY.setdefault(self._key, self)
+        contexts = self.config.startup_context_kwargs
+        contexts.setdefault("default", {}).setdefault("user_agent", crawler.settings.get("USER_AGENT"))
+
+    async def _ensure_launched(self) -> None:
+        async with self._lazy_lock:
+            if not self._launched:
+                self.stats.inc_value("govcrawl/browser_started")
+                await self._launch()
+                self._launched = True
+
+    async def _download_request(self, request, spider=None):
+        primary = _PRIMARY.get(self._key, self)
+        if primary is not self:
+            return await primary._download_request(request, spider)
+        await self._ensure_launched()
+        return await super()._download_request(request, spider)
+
+    async def _close(self) -> None:
+        if _PRIMARY.get(self._key) is self:
+            _PRIMARY.pop(self._key, None)
+        if self._launched:
+            await super()._close()

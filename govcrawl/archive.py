@@ -173,8 +173,8 @@ class WarcArchiveMiddleware:
         warc.write(request_record(warc, request, record_id, fetched_at))
         capture = {
             "capture_id": record_id.strip("<>").removeprefix("urn:uuid:"),
-            "run_id": getattr(spider, "run_id", None),
-            "site_id": spider.name,
+            "run_id": request.meta.get("run_id") or getattr(spider, "run_id", None),
+            "site_id": request.meta.get("site_id") or spider.name,
             "url": response.url,
             "method": request.method,
             "status": response.status,

@@ -64,34 +64,104 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def parse_settings(pairs: list[str] | None) -> dict:
+    """``-s NAME=VALUE`` pairs, as ``scrapy crawl`` takes them."""
+    out = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"-s takes NAME=VALUE, not {pair!r}")
+        out[name.strip()] = value
+    return out
+
+
 def cmd_crawl(args) -> int:
     from govcrawl.crawl import run_crawl, spider_names
+    from govcrawl.registry import RegistryError, bundled_registry, load_registry
 
-    names = args.spiders or spider_names()
-    unknown = sorted(set(names) - set(spider_names()))
-    if unknown:
-        print(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(spider_names())}", file=sys.stderr)
+    try:
+        extra = parse_settings(args.set)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    base_urls = {names[0]: args.base_url} if args.base_url else None
+    names = list(args.spiders)
+    known = spider_names()
+    unknown = sorted(set(names) - set(known))
+    if unknown:
+        print(f"unknown spider(s): {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
     if args.base_url and len(names) != 1:
         print("--base-url needs exactly one spider", file=sys.stderr)
         return 2
-    stats = run_crawl(names, base_urls, db=args.db, archive_dir=args.archive, job_dir=args.job_dir)
-    return _report(stats, args.db)
+    sites = []
+    if args.sites or not names:
+        path = args.sites or bundled_registry()
+        try:
+            sites, problems = load_registry(path)
+        except RegistryError as exc:
+            print(f"registry: {exc}", file=sys.stderr)
+            return 2
+        for problem in problems:
+            print(f"registry {path}: {problem}", file=sys.stderr)
+        if not sites:
+            print(f"registry {path}: no site to crawl", file=sys.stderr)
+            return 2
+        # Rows that name a per-site spider run that spider; the rest go to the registry spider.
+        for site in sites:
+            if site.spider and site.spider not in known:
+                print(f"registry {path}: {site.name}: unknown spider {site.spider!r}; crawled generically",
+                      file=sys.stderr)
+                site.spider = None
+        names += [s.spider for s in sites if s.spider and s.spider not in names]
+        sites = [s for s in sites if not s.spider]
+    base_urls = {names[0]: args.base_url} if args.base_url else None
+    try:
+        stats = run_crawl(names, base_urls, db=args.db, archive_dir=args.archive, job_dir=args.job_dir,
+                          extra_settings=extra, sites=sites)
+    except KeyboardInterrupt:
+        return 130
+    return _report(stats, args.db, registry=bool(sites))
 
 
-def _report(stats: dict, db: str) -> int:
-    """Print the run report: what was found and what broke, per spider."""
-    failed = False
+def _report(stats: dict, db: str, registry: bool = False) -> int:
+    """Print the run report: per site, what was found and, when nothing, why. The exit code
+    says how the run ended: 0 finished, 1 a named spider found no entries at all (a portal
+    redesign should be loud), 3 interrupted or failed."""
+    import sqlite3
+
+    failed = interrupted = False
+    crawl_ids = [s.get("govcrawl/crawl_id") for s in stats.values() if s.get("govcrawl/crawl_id")]
     for name, s in stats.items():
-        empty = s.get("govcrawl/empty_crawl")
-        failed |= bool(empty)
-        print(
-            f"{name:12} pages={s.get('response_received_count', 0):4} "
-            f"items={s.get('item_scraped_count', 0):4} errors={s.get('log_count/ERROR', 0)} "
-            f"finish={s.get('finish_reason')}" + ("  NO ENTRIES FOUND" if empty else "")
-        )
+        reason = s.get("finish_reason") or "unknown"
+        interrupted |= reason != "finished"
+        if name != "registry":
+            failed |= bool(s.get("govcrawl/empty_crawl"))
+    rows = []
+    if crawl_ids and Path(db).exists():
+        conn = sqlite3.connect(db)
+        marks = ",".join("?" * len(crawl_ids))
+        rows = conn.execute(
+            "select r.site_id, coalesce(s.name, r.site_id), r.outcome, r.pages_fetched, r.reports, r.errors, r.reason "
+            f"from crawl_runs r left join sites s on s.site_id = r.site_id where r.crawl_id in ({marks}) "
+            "order by r.outcome = 'ok', r.site_id", crawl_ids).fetchall()
+        conn.close()
+    outcomes: dict[str, int] = {}
+    for site_id, name, outcome, pages, reports, errors, why in rows:
+        outcomes[outcome or "?"] = outcomes.get(outcome or "?", 0) + 1
+    shown = rows if len(rows) <= 60 else [r for r in rows if r[2] not in ("ok",)][:200]
+    for site_id, name, outcome, pages, reports, errors, why in shown:
+        line = f"{site_id[:28]:28} {name[:14]:14} {outcome or '?':13} pages={pages or 0:5} reports={reports or 0:4} errors={errors or 0:4}"
+        if outcome not in ("ok",):
+            line += f"  {why}"
+        print(line)
+    if rows:
+        print("sites: " + ", ".join(f"{k}={v}" for k, v in sorted(outcomes.items())) + f" (of {len(rows)})")
+    for name, s in stats.items():
+        print(f"{name}: finish={s.get('finish_reason')} responses={s.get('response_received_count', 0)} "
+              f"items={s.get('item_scraped_count', 0)}" + ("  NO ENTRIES FOUND" if s.get("govcrawl/empty_crawl") else ""))
     print(f"database: {db}")
+    if interrupted:
+        return 3
     return 1 if failed else 0
 
 
@@ -151,9 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--db", default="metadata.db", help="database file (default metadata.db)")
         p.add_argument("--archive", default="archive", help="WARC directory (default archive/)")
         if name == "crawl":
-            p.add_argument("spiders", nargs="*", help="spider names (default: all)")
+            p.add_argument("spiders", nargs="*", help="per-site spiders to run (default: the registry)")
+            p.add_argument("--sites", metavar="FILE.csv",
+                           help="site registry: CSV with name,homepage (+ optional admin_code, level, parent, "
+                                "platform, column_url, spider, notes); default: the bundled registry")
             p.add_argument("--base-url", help="fetch from this host instead (replica of the portal)")
-            p.add_argument("--job-dir", help="JOBDIR root: resumable runs, one folder per spider")
+            p.add_argument("--job-dir", help="keep the crawl's frontier here: a killed run resumes with the same "
+                                             "--job-dir, nothing lost")
+            p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
+                           help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable)")
         if name in ("demo", "serve"):
             p.add_argument("--host", default="127.0.0.1")
             p.add_argument("--port", type=int, default=8001)

@@ -7,6 +7,8 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import get_project_settings
 
+from govcrawl.registry import Site
+
 # Fast settings for replicas on 127.0.0.1: politeness is for real portals.
 LOCAL_SETTINGS = {
     "DOWNLOAD_DELAY": 0,
@@ -26,7 +28,17 @@ def project_settings(overrides: dict | None = None):
 
 
 def spider_names() -> list[str]:
-    return sorted(SpiderLoader.from_settings(project_settings()).list())
+    return sorted(n for n in SpiderLoader.from_settings(project_settings()).list() if n != "registry")
+
+
+def _overrides(db: str, archive_dir: str, local: bool, extra_settings: dict | None, job_dir: str | None) -> dict:
+    overrides = {"GOVCRAWL_DB": db, "GOVCRAWL_ARCHIVE_DIR": archive_dir}
+    if local:
+        overrides.update(LOCAL_SETTINGS)
+    if job_dir:
+        overrides["GOVCRAWL_JOB_DIR"] = job_dir
+    overrides.update(extra_settings or {})
+    return overrides
 
 
 def run_crawl(
@@ -37,23 +49,26 @@ def run_crawl(
     local: bool = False,
     extra_settings: dict | None = None,
     job_dir: str | None = None,
+    sites: list[Site] | None = None,
 ) -> dict:
-    """Crawl the named spiders in one process; return each spider's final stats."""
-    overrides = {"GOVCRAWL_DB": db, "GOVCRAWL_ARCHIVE_DIR": archive_dir}
-    if local:
-        overrides.update(LOCAL_SETTINGS)
-    overrides.update(extra_settings or {})
-    settings = project_settings(overrides)
+    """Crawl the named per-site spiders and, when ``sites`` are given, every registry site, in
+    one process; return each spider's final stats (the registry's under "registry")."""
+    settings = project_settings(_overrides(db, archive_dir, local, extra_settings, job_dir))
+    loader = SpiderLoader.from_settings(settings)
     process = CrawlerProcess(settings)
     crawlers = {}
     for name in names:
         kwargs = {}
         if base_urls and name in base_urls:
             kwargs["base_url"] = base_urls[name]
-        crawler = process.create_crawler(name)
-        if job_dir:  # resumable: Scrapy keeps this spider's queue and seen requests there
-            crawler.settings.set("JOBDIR", os.path.join(job_dir, name), priority="cmdline")
+        crawler = process.create_crawler(loader.load(name))
         crawlers[name] = crawler
         process.crawl(crawler, **kwargs)
+    if sites:
+        from govcrawl.platforms.base import RegistrySpider
+
+        crawler = process.create_crawler(RegistrySpider)
+        crawlers["registry"] = crawler
+        process.crawl(crawler, sites=sites)
     process.start()
     return {name: crawler.stats.get_stats() for name, crawler in crawlers.items()}

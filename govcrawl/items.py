@@ -39,6 +39,10 @@ class DocumentItem:
     list_title: str | None = None
     list_date: str | None = None
     list_url: str | None = None
+    column_title: str | None = None   # anchor text of the 年报 (or other) column it was listed in
+    run_id: str | None = None
+    # Other URLs of the same document: the link before redirects, a 繁體 / big5 mirror.
+    other_urls: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     # Filled stage by stage along the pipeline.
     record: dict[str, Any] = field(default_factory=dict)
@@ -58,3 +62,4 @@ class CrawlErrorItem:
     reason: str
     status: int | None = None
     referer: str | None = None
+    run_id: str | None = None

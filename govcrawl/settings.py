@@ -65,7 +65,24 @@ GOVCRAWL_ARCHIVE_DIR = "archive"
 GOVCRAWL_ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png"]
 # Navigation depth when looking for the 年报 column from the homepage.
 GOVCRAWL_MAX_NAV_DEPTH = 3
-GOVCRAWL_MAX_LIST_PAGES = 100
+# Budgets per site (govcrawl.platforms.budget): cuts are recorded in crawl_errors with the reason.
+GOVCRAWL_SITE_MAX_REQUESTS = 5000      # every request of one site
+GOVCRAWL_MAX_NAV_PAGES = 80            # homepage, 信息公开 pages, indexes
+GOVCRAWL_MAX_LIST_PAGES = 100          # real list pages of one column
+GOVCRAWL_SITE_MAX_LIST_PAGES = 400     # real list pages of one site
+GOVCRAWL_SCAN_COLUMNS = 10             # other 信息公开 columns read for misfiled reports
+GOVCRAWL_SCAN_PAGES = 4                # pages read of each of those
+GOVCRAWL_MAX_SUBSITES = 120            # townships and departments found on one county portal
+GOVCRAWL_MAX_QUERY_VARIETY = 60        # query strings on one path before it is a trap
+GOVCRAWL_RENDER_LISTS = True           # render empty script-driven lists in Chromium
+# Size limits by type (bigger responses are cut and the cut recorded).
+GOVCRAWL_MAX_PAGE_BYTES = 32 * 1024 * 1024
+GOVCRAWL_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
+GOVCRAWL_MAX_IMAGE_BYTES = 16 * 1024 * 1024
+# The frontier: every scheduled request is a row in SQLite (govcrawl.frontier), so a killed crawl
+# resumes from GOVCRAWL_JOB_DIR with nothing lost.
+SCHEDULER = "govcrawl.frontier.FrontierScheduler"
+GOVCRAWL_JOB_DIR = None
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -7,3 +7,8 @@ capture_archived = object()
 #: (a refused link on a page, a cut budget): ``error`` (dict with site_id, url, stage, reason,
 #: and optionally status and referer). The store writes it to ``crawl_errors``.
 crawl_error = object()
+
+#: Sent when the crawl learns of a site (a registry row when the spider opens, a subsite found
+#: on its county's portal, or what a site turned out to be when the spider closes): ``site``
+#: (the ``sites`` row as a dict). The store upserts it.
+site_found = object()

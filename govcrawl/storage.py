@@ -17,14 +17,18 @@ from govcrawl.search import index_text
 SCHEMA: dict[str, tuple[dict, dict]] = {
     # table: (columns, options)
     "sites": (
-        {"site_id": str, "name": str, "admin_code": str, "level": str, "province": str,
-         "city": str, "county": str, "township": str, "homepage": str, "platform": str},
+        {"site_id": str, "name": str, "admin_code": str, "level": str, "parent": str, "province": str,
+         "city": str, "county": str, "township": str, "homepage": str, "platform": str,
+         "verified": int, "notes": str, "discovered_from": str,
+         # what the last crawl learned: the 年报 columns (JSON list) and the list readers that worked
+         "report_columns": str, "list_readers": str, "needed_browser": int, "last_crawled": str},
         {"pk": "site_id"},
     ),
     "crawl_runs": (
-        {"run_id": str, "site_id": str, "started": str, "finished": str, "status": str,
-         "finish_reason": str, "pages_fetched": int, "documents": int, "reports": int,
-         "new_reports": int, "errors": int, "stats": str},
+        {"run_id": str, "crawl_id": str, "site_id": str, "spider": str, "started": str, "finished": str,
+         "status": str, "finish_reason": str, "outcome": str, "reason": str, "pages_fetched": int,
+         "list_pages": int, "documents": int, "reports": int, "new_reports": int, "errors": int,
+         "subsites": int, "needed_browser": int, "budget_cuts": str, "pid": int, "host": str, "stats": str},
         {"pk": "run_id", "foreign_keys": [("site_id", "sites", "site_id")]},
     ),
     "captures": (
@@ -46,7 +50,8 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
                                              ("capture_id", "captures", "capture_id")]},
     ),
     "report_urls": (
-        {"url": str, "report_id": str, "site_id": str, "first_seen": str},
+        # url as linked or fetched; url_key its canonical form (query sorted …), for matching
+        {"url": str, "report_id": str, "site_id": str, "first_seen": str, "url_key": str},
         {"pk": "url", "foreign_keys": [("report_id", "reports", "report_id")]},
     ),
     "attachments": (
@@ -76,8 +81,10 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
 
 INDEXES = [
     ("reports", ["site_id"]), ("reports", ["content_hash"]), ("reports", ["report_year"]),
-    ("reports", ["publisher"]), ("report_urls", ["report_id"]), ("attachments", ["report_id"]),
+    ("reports", ["publisher"]), ("report_urls", ["report_id"]), ("report_urls", ["url_key"]), ("attachments", ["report_id"]),
     ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
+    ("crawl_errors", ["site_id"]), ("crawl_runs", ["crawl_id"]), ("crawl_runs", ["site_id"]),
+    ("sites", ["parent"]),
 ]
 
 FTS_TABLE = "reports_fts"
@@ -148,19 +155,53 @@ class Store:
 
     # -- sites and runs ---------------------------------------------------------------------------
     def upsert_site(self, site: dict) -> None:
+        """Insert or update a site; keys the caller does not give keep their stored values."""
         cols = SCHEMA["sites"][0]
-        self.db["sites"].upsert({k: site.get(k) for k in cols}, pk="site_id")
+        row = {k: v for k, v in site.items() if k in cols}
+        self.db["sites"].upsert(row, pk="site_id")
 
-    def start_run(self, run_id: str, site_id: str) -> None:
+    def start_run(self, run_id: str, site_id: str, crawl_id: str | None = None, spider: str | None = None) -> None:
+        import os
+        import socket
+
+        exists = list(self.db.query("select 1 from crawl_runs where run_id = ?", [run_id]))
+        if exists:  # a resumed run carries on in its own row
+            self.db["crawl_runs"].update(run_id, {"status": "running", "pid": os.getpid(), "finished": None})
+            return
         self.db["crawl_runs"].upsert(
-            {"run_id": run_id, "site_id": site_id, "started": now(), "status": "running"},
+            {"run_id": run_id, "crawl_id": crawl_id, "site_id": site_id, "spider": spider, "started": now(),
+             "status": "running", "pid": os.getpid(), "host": socket.gethostname()},
             pk="run_id",
         )
 
     def finish_run(self, run_id: str, **fields) -> None:
-        fields = {k: (json.dumps(v, default=str, ensure_ascii=False) if k == "stats" else v)
-                  for k, v in fields.items()}
+        fields = {k: (json.dumps(v, default=str, ensure_ascii=False) if k in ("stats", "budget_cuts")
+                      and not isinstance(v, str) else v) for k, v in fields.items()}
         self.db["crawl_runs"].update(run_id, {"finished": now(), **fields})
+
+    def mark_killed_runs(self) -> int:
+        """Runs still 'running' whose process is gone (killed, crashed): marked 'killed'."""
+        import os
+        import socket
+
+        host = socket.gethostname()
+        killed = 0
+        for row in self.db.query("select run_id, pid, host from crawl_runs where status = 'running'"):
+            if row["host"] not in (None, host) or row["pid"] == os.getpid():
+                continue
+            alive = False
+            if row["pid"]:
+                try:
+                    os.kill(row["pid"], 0)
+                    alive = True
+                except (ProcessLookupError, PermissionError, OverflowError):
+                    alive = False
+            if not alive:
+                self.db["crawl_runs"].update(row["run_id"], {
+                    "status": "killed", "finish_reason": "killed",
+                    "reason": "the process ended without closing the run (killed or crashed)"})
+                killed += 1
+        return killed
 
     def add_capture(self, capture: dict) -> None:
         row = {k: capture.get(k) for k in SCHEMA["captures"][0]}
@@ -180,7 +221,10 @@ class Store:
 
     # -- lookups for the dedupe and tables stages ---------------------------------------------------
     def report_for_url(self, url: str) -> str | None:
-        rows = list(self.db.query("select report_id from report_urls where url = ?", [url]))
+        from govcrawl.dedupe import canonical_url
+
+        rows = list(self.db.query("select report_id from report_urls where url = ? or url_key = ? limit 1",
+                                  [url, canonical_url(url)]))
         return rows[0]["report_id"] if rows else None
 
     def report_for_hash(self, content_hash: str) -> str | None:
@@ -209,6 +253,8 @@ class Store:
     def save_report(self, report: dict, urls: Iterable[str], attachments: list[dict],
                     stats: list[dict], checks: list[dict]) -> bool:
         """Insert or update one report and what hangs off it; return True if it is new."""
+        from govcrawl.dedupe import canonical_url
+
         rid = report["report_id"]
         table = self.db["reports"]
         existing = list(self.db.query("select first_seen from reports where report_id = ?", [rid]))
@@ -220,8 +266,8 @@ class Store:
             table.upsert(row, pk="report_id")
             for url in urls:
                 self.db.execute(
-                    "insert or ignore into report_urls (url, report_id, site_id, first_seen) "
-                    "values (?, ?, ?, ?)", [url, rid, report.get("site_id"), stamp])
+                    "insert or ignore into report_urls (url, report_id, site_id, first_seen, url_key) "
+                    "values (?, ?, ?, ?, ?)", [url, rid, report.get("site_id"), stamp, canonical_url(url)])
             self.db.execute("delete from attachments where report_id = ?", [rid])
             if attachments:
                 self.db["attachments"].upsert_all(
@@ -245,9 +291,11 @@ class Store:
         return not existing
 
     def add_url(self, report_id: str, url: str, site_id: str) -> None:
+        from govcrawl.dedupe import canonical_url
+
         self.db.execute(
-            "insert or ignore into report_urls (url, report_id, site_id, first_seen) values (?, ?, ?, ?)",
-            [url, report_id, site_id, now()])
+            "insert or ignore into report_urls (url, report_id, site_id, first_seen, url_key) values (?, ?, ?, ?, ?)",
+            [url, report_id, site_id, now(), canonical_url(url)])
         self.db.execute("update reports set last_seen = ? where report_id = ?", [now(), report_id])
         self.db.conn.commit()
 

@@ -92,4 +92,4 @@ def test_fetch_errors_are_recorded(run):
     run(CrawlErrorItem(url="http://www.luqiao.gov.cn/missing.html", site_id="luqiao", stage="fetch",
                        reason="HTTP 404", status=404))
     (error,) = rows(run.db, "select * from crawl_errors")
-    assert error["status"] == 404 and error["run_id"] == "test-run"
+    assert error["status"] == 404 and error["run_id"] == "test-run-luqiao"  # the site's run of crawl test-run

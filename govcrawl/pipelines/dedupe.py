@@ -18,10 +18,11 @@ class DedupePipeline:
         store = shared_store(self.db_path)
         url = canonical_url(item.url)
         item.content_hash = content_hash(item.record.get("body_text"), item.url)
-        known = store.report_for_url(url)
-        if known:
-            item.report_id = known
-            return item
+        for candidate in [item.url, *item.other_urls]:
+            known = store.report_for_url(candidate)
+            if known:
+                item.report_id = known
+                return item
         same_text = store.report_for_hash(item.content_hash)
         if same_text:
             item.report_id = item.duplicate_of = same_text

@@ -4,12 +4,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem
 from govcrawl.platforms import links
-from govcrawl.signals import capture_archived, crawl_error
+from govcrawl.outcome import detected_platform, run_status, site_outcome
+from govcrawl.signals import capture_archived, crawl_error, site_found
+from govcrawl.storage import now
 from govcrawl.storage import shared_store
 
 RECORD_FIELDS = ("title", "report_year", "agency", "publisher", "index_no", "doc_no",
@@ -37,7 +40,7 @@ def report_row(item: DocumentItem) -> dict:
     row.update(
         report_id=item.report_id,
         site_id=item.site["site_id"],
-        url=canonical_url(item.url),
+        url=item.url,
         is_annual_report=int(bool(record.get("is_annual_report"))),
         ocr=int(bool(record.get("body_ocr"))),
         content_hash=item.content_hash,
@@ -84,13 +87,15 @@ class StorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.db_path = crawler.settings.get("GOVCRAWL_DB")
-        self.counts = {"documents": 0, "reports": 0, "new_reports": 0, "errors": 0}
+        self.counts: dict[str, Counter] = defaultdict(Counter)   # site_id -> counts of this run
+        self.started: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
         pipe = cls(crawler)
         crawler.signals.connect(pipe.on_capture, signal=capture_archived)
         crawler.signals.connect(pipe.on_error, signal=crawl_error)
+        crawler.signals.connect(pipe.on_site, signal=site_found)
         return pipe
 
     @property
@@ -98,52 +103,82 @@ class StorePipeline:
         return shared_store(self.db_path)
 
     def open_spider(self, spider=None):
+        self.store.mark_killed_runs()
+
+    def on_site(self, site, spider=None):
+        """A site the crawl will walk (registry row or subsite): its row and its run."""
         spider = spider or self.crawler.spider
-        self.store.upsert_site(spider.site_info())
-        self.store.start_run(spider.run_id, spider.name)
+        self.store.upsert_site(site)
+        run = spider.runs.get(site["site_id"]) if hasattr(spider, "runs") else None
+        if run is not None and site["site_id"] not in self.started:
+            self.started.add(site["site_id"])
+            self.store.start_run(run.run_id, site["site_id"], crawl_id=spider.run_id, spider=spider.name)
 
     def on_capture(self, capture, spider=None):
         self.store.add_capture(capture)
 
+    def _run_id(self, site_id: str | None, spider) -> str:
+        runs = getattr(spider, "runs", {})
+        if site_id in runs:
+            return runs[site_id].run_id
+        return spider.run_id
+
     def on_error(self, error, spider=None):
         spider = spider or self.crawler.spider
-        self.counts["errors"] += 1
-        self.store.add_error(spider.run_id, {"site_id": spider.name, **error})
+        site_id = error.get("site_id") or spider.name
+        self.counts[site_id]["errors"] += 1
+        self.store.add_error(error.get("run_id") or self._run_id(site_id, spider), {**error, "site_id": site_id})
 
     def process_item(self, item, spider=None):
         spider = spider or self.crawler.spider
         if isinstance(item, CrawlErrorItem):
-            self.counts["errors"] += 1
-            self.store.add_error(spider.run_id, vars(item))
+            self.counts[item.site_id]["errors"] += 1
+            self.store.add_error(item.run_id or self._run_id(item.site_id, spider), vars(item))
             return item
         if not isinstance(item, DocumentItem):
             return item
-        self.counts["documents"] += 1
+        site_id = item.site["site_id"]
+        run_id = item.run_id or self._run_id(site_id, spider)
+        counts = self.counts[site_id]
+        counts["documents"] += 1
         for error in item.errors:
-            self.counts["errors"] += 1
-            self.store.add_error(spider.run_id, {"site_id": spider.name, "url": item.url,
-                                                 "stage": "extract", "reason": error})
+            counts["errors"] += 1
+            self.store.add_error(run_id, {"site_id": site_id, "url": item.url, "stage": "extract", "reason": error})
+        urls = list(dict.fromkeys([item.url, *item.other_urls]))
         if item.duplicate_of:
-            self.store.add_url(item.duplicate_of, canonical_url(item.url), spider.name)
+            for url in urls:
+                self.store.add_url(item.duplicate_of, url, site_id)
             return item
         row = report_row(item)
         if row["is_annual_report"]:
-            self.counts["reports"] += 1
-        new = self.store.save_report(row, [row["url"]], attachment_rows(item), item.stats, item.checks)
+            counts["reports"] += 1
+        new = self.store.save_report(row, urls, attachment_rows(item), item.stats, item.checks)
         if new:
-            self.counts["new_reports"] += 1
+            counts["new_reports"] += 1
         return item
 
     def close_spider(self, spider=None):
         spider = spider or self.crawler.spider
+        self.crawler.stats.set_value("govcrawl/crawl_id", spider.run_id)
         stats = self.crawler.stats.get_stats()
-        reason = stats.get("finish_reason")
-        empty = self.counts["documents"] == 0
-        self.store.finish_run(
-            spider.run_id,
-            status="empty" if empty else "finished",
-            finish_reason=reason,
-            pages_fetched=stats.get("response_received_count", 0),
-            stats=stats,
-            **self.counts,
-        )
+        reason = stats.get("finish_reason") or "finished"
+        runs = getattr(spider, "runs", {})
+        for site_id, run in runs.items():
+            counts = self.counts[site_id]
+            outcome, why = site_outcome(run, counts, reason)
+            self.store.upsert_site({
+                "site_id": site_id, "platform": detected_platform(run),
+                "report_columns": json.dumps(sorted(run.columns), ensure_ascii=False),
+                "list_readers": ",".join(sorted(run.readers)) or None,
+                "needed_browser": int(run.needed_browser), "last_crawled": now()})
+            self.store.finish_run(
+                run.run_id, status=run_status(reason), finish_reason=reason, outcome=outcome, reason=why,
+                pages_fetched=run.counts["responses"], list_pages=run.counts["list_pages"],
+                documents=counts["documents"], reports=counts["reports"], new_reports=counts["new_reports"],
+                errors=run.counts["errors"] + counts["errors"], subsites=len(run.subsites),
+                needed_browser=int(run.needed_browser), budget_cuts=dict(run.cuts) or None,
+                stats={k: v for k, v in run.counts.items()})
+            stats_key = f"govcrawl/site/{site_id}"
+            self.crawler.stats.set_value(stats_key, {"outcome": outcome, "reason": why, **counts,
+                                                     "errors": run.counts["errors"] + counts["errors"],
+                                                     "pages": run.counts["responses"]})

@@ -50,11 +50,12 @@ class TablesPipeline:
     def close_spider(self, spider=None):
         spider = spider or self.crawler.spider
         store = shared_store(self.db_path)
-        site_id = spider.name
+        site_ids = list(getattr(spider, "runs", None) or [spider.name])
+        marks = ",".join("?" * len(site_ids))
         reports = list(store.db.query(
             "select report_id, site_id, report_year, publisher, agency from reports "
-            "where is_annual_report = 1 and site_id = ? and report_id in "
-            "(select report_id from report_stats)", [site_id]))
+            f"where is_annual_report = 1 and site_id in ({marks}) and report_id in "
+            "(select report_id from report_stats)", site_ids))
         for report in reports:
             cells = [dict(r) for r in store.db.query(
                 'select "table", "row", "column", value, raw from report_stats where report_id = ?',

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-import scrapy
 from parsel import Selector
 
-from govcrawl.platforms.base import DisclosureSpider
-from govcrawl.platforms.listing import ListEntry, find_date, list_block_entries
+from govcrawl.platforms.listing import ListEntry, find_date
 from govcrawl.platforms import links
 
 _RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S | re.I)
@@ -100,39 +98,37 @@ def dataproxy_params(text: str) -> dict[str, str]:
     return params
 
 
-class HanwebSpider(DisclosureSpider):
-    platform = "hanweb"
-    #: records asked for per dataproxy call (Hanweb's own pager asks for 3 pages at a time)
-    records_per_call = 45
+def dataproxy_pages(text: str, page_url: str, max_pages: int) -> list[tuple[str, dict, tuple[int, int]]]:
+    """(url, form fields, (start, end)) of the dataproxy.jsp calls for a column's further records,
+    from its datastore (or jpage call) on the column page; [] when the column does not page there."""
+    total = _TOTAL.search(text)
+    if not (total and "columnid" in text.lower() and uses_dataproxy(text)):
+        return []
+    total_records = int(total.group(1))
+    have = len(_RECORD.findall(text))
+    m = _PERPAGE.search(text)
+    perpage = int(m.group(1)) if m else 15
+    params = dataproxy_params(text)
+    proxy = proxy_path(text)
+    out = []
+    start = have + 1
+    last = min(total_records, max_pages * perpage)
+    while start <= last:
+        end = min(start + RECORDS_PER_CALL - 1, total_records)
+        url = urljoin(page_url, f"{proxy}?startrecord={start}&endrecord={end}&perpage={perpage}")
+        out.append((url, params, (start, end)))
+        start = end + 1
+    return out
 
-    def list_entries(self, response):
-        entries = datastore_entries(response.text, response.url)
-        if entries:
-            yield from (e for e in entries if self.on_site(e.url) or links.is_document_url(e.url))
-        else:
-            yield from list_block_entries(response, self.on_site)
 
-    def next_pages(self, response):
-        text = response.text
-        total = _TOTAL.search(text)
-        if total and response.meta.get("dataproxy") is None and "columnid" in text.lower() and uses_dataproxy(text):
-            total_records = int(total.group(1))
-            have = len(_RECORD.findall(text))
-            m = _PERPAGE.search(text)
-            perpage = int(m.group(1)) if m else 15
-            params = dataproxy_params(text)
-            proxy = proxy_path(text)
-            start = have + 1
-            cap = self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100) * perpage
-            while start <= min(total_records, cap):
-                end = min(start + self.records_per_call - 1, total_records)
-                url = urljoin(response.url, f"{proxy}?startrecord={start}&endrecord={end}&perpage={perpage}")
-                yield scrapy.FormRequest(
-                    url, formdata=params, callback=self.parse_list, errback=self.on_error,
-                    meta={"dataproxy": (start, end)}, cb_kwargs={"page": 2},
-                )
-                start = end + 1
-        if response.meta.get("dataproxy") is None:
-            # Pager links as well: statically published columns (?uid=…&pageNum=N) and pages
-            # whose dataproxy is missing still list their pages; repeats are filtered.
-            yield from super().next_pages(response)
+#: records asked for per dataproxy call (Hanweb's own pager asks for 3 pages at a time)
+RECORDS_PER_CALL = 45
+
+
+def __getattr__(name: str):
+    """``HanwebSpider`` lives with the other spider bases (govcrawl.platforms.base)."""
+    if name == "HanwebSpider":
+        from govcrawl.platforms.base import HanwebSpider
+
+        return HanwebSpider
+    raise AttributeError(name)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from govcrawl.platforms.base import DisclosureSpider
 
 _CREATE_PAGE = re.compile(
     r"createPageHTML\(\s*(?P<container>['\"][^'\"]*['\"]\s*,\s*)?(?P<count>\d+)\s*,\s*(?P<current>\d+)\s*,"
@@ -41,12 +40,10 @@ def trs_page_urls(list_url: str, script_text: str) -> list[str]:
     return [urljoin(list_url, f"{prefix}_{n}.{ext}") for n in range(1, count)]
 
 
-class TRSSpider(DisclosureSpider):
-    platform = "trs"
+def __getattr__(name: str):
+    """``TRSSpider`` lives with the other spider bases (govcrawl.platforms.base)."""
+    if name == "TRSSpider":
+        from govcrawl.platforms.base import TRSSpider
 
-    def next_pages(self, response):
-        scripts = "\n".join(response.xpath("//script/text()").getall())
-        cap = self.settings.getint("GOVCRAWL_MAX_LIST_PAGES", 100)
-        for url in trs_page_urls(response.url, scripts)[:cap]:
-            yield self.list_request(url)
-        yield from super().next_pages(response)
+        return TRSSpider
+    raise AttributeError(name)

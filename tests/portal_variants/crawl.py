@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from govcrawl.dedupe import canonical_url
 from tests.portal_variants.kit import Variant
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,21 +47,23 @@ def score(db: Path, variant: Variant) -> dict:
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     home = variant.spider["homepage"].rstrip("/")
-    rows = {r["url"]: dict(r) for r in conn.execute(
+    # URLs are stored as linked; compare canonical forms (query order and the like).
+    rows = {canonical_url(r["url"]): dict(r) for r in conn.execute(
         "select u.url, r.report_year, r.is_annual_report, r.title from report_urls u "
         "join reports r on r.report_id = u.report_id where u.site_id = ?", (spider_name(variant.key),))}
     conn.close()
+    home = canonical_url(home + "/").rstrip("/")
     missing, wrong = [], []
     for t in variant.truth:
-        row = rows.get(home + t.path)
+        row = rows.get(canonical_url(home + t.path))
         if row is None:
             missing.append(t.path)
         elif bool(row["is_annual_report"]) != (t.report_year is not None) or (
                 t.report_year is not None and row["report_year"] != t.report_year):
             wrong.append((t.path, row["is_annual_report"], row["report_year"], t.report_year))
-    foreign = [p for p in variant.foreign if home + p in rows]
+    foreign = [p for p in variant.foreign if canonical_url(home + p) in rows]
     reports = [t for t in variant.truth if t.report_year]
-    found = sum(1 for t in reports if home + t.path in rows)
+    found = sum(1 for t in reports if canonical_url(home + t.path) in rows)
     return {"key": variant.key, "truth": len(variant.truth), "reports": len(reports), "found_reports": found,
             "recall": found / len(reports) if reports else 1.0, "missing": missing, "wrong": wrong,
             "foreign": foreign, "stored": len(rows)}

@@ -1,0 +1,170 @@
+"""Detail pages, their attachments and their copies, gathered into one document for the pipeline.
+
+A detail page becomes a ``DocumentItem`` with its raw bytes. Before it goes to the pipeline,
+the spider fetches (one after another, carried in the request) the documents it links (PDF, DOC,
+XLS, OFD, scans: the report is often only there) and the copies it links (a 繁體 / big5 mirror of
+the same report), so the document reaches the pipeline whole and its copies are merged with it
+rather than racing it to the store.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from urllib.parse import urlsplit
+
+from scrapy.http import HtmlResponse, TextResponse
+
+from govcrawl.items import Attachment, DocumentItem
+from govcrawl.platforms import links
+from govcrawl.platforms.listing import ListEntry
+from govcrawl.platforms.scope import SiteRun
+
+_COPY_TEXT = re.compile(r"^[\[【(（]?(繁體|繁体|正體|正体|繁體版|繁体版|繁體中文|繁体中文|big5|BIG5|Big5|繁)[\]】)）]?$")
+_COPY_URL = re.compile(r"(/big5/|//big5\.|[?&](lang|language)=(big5|tw|zh-?tw|zh_tw|cht)\b)", re.I)
+
+
+def is_copy_link(url: str, text: str) -> bool:
+    """A link to the same page in traditional characters (a 繁體 / big5 mirror)."""
+    return bool(_COPY_TEXT.match(links.clean(text))) or bool(_COPY_URL.search(url))
+
+
+def page_title(response) -> str:
+    for xp in ("//h1//text()", "//title/text()"):
+        text = links.clean(" ".join(response.xpath(xp).getall()))
+        if text:
+            return text
+    return ""
+
+
+def same_title(a: str, b: str) -> bool:
+    from govcrawl.normalize import to_simplified
+
+    a, b = to_simplified(links.clean(a)), to_simplified(links.clean(b))
+    if not a or not b:
+        return False
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+class DetailMixin:
+    """Detail callbacks of PortalSpider (see module doc)."""
+
+    def detail_request(self, run: SiteRun, entry: ListEntry, list_url: str | None, column_title: str | None = None,
+                       kind: str = "detail"):
+        return self.make_request(
+            run, entry.url, self.parse_detail, kind, referer=list_url,
+            cb_kwargs={"list_title": entry.title, "list_date": entry.date,
+                       "list_url": run.to_real(list_url) if list_url else None, "column_title": column_title},
+            meta={"download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 32 * 1024 * 1024)})
+
+    def parse_detail(self, response, list_title=None, list_date=None, list_url=None, column_title=None):
+        run = self.site_of(response)
+        run.counts["details"] += 1
+        self.touch(run)
+        real = run.to_real(response.url)
+        item = DocumentItem(
+            url=real,
+            fetched_url=response.url,
+            site=run.site.info(),
+            raw=response.body,
+            content_type=response.headers.get(b"Content-Type", b"").decode("latin-1") or None,
+            status=response.status,
+            capture=response.meta.get("capture"),
+            list_title=list_title,
+            list_date=list_date,
+            list_url=list_url,
+            column_title=column_title,
+            run_id=run.run_id,
+            other_urls=[run.to_real(u) for u in response.meta.get("redirect_urls", []) if run.to_real(u) != real],
+        )
+        steps: list = []
+        if isinstance(response, HtmlResponse):
+            page = self.page_links(response, run)
+            title = list_title or page_title(response)
+            steps += [("copy", (url, title)) for url in self.copy_links(run, page, real)]
+            steps += [("attachment", att) for att in self.attachment_links(page)]
+        yield from self._next_step(run, item, steps)
+
+    def copy_links(self, run: SiteRun, page: list[tuple[str, str]], real: str) -> list[str]:
+        out = []
+        for url, text in page:
+            real_url = run.to_real(url)
+            if real_url != real and is_copy_link(url, text) and not links.is_document_url(url):
+                out.append(url)
+        return list(dict.fromkeys(out))[:2]
+
+    def attachment_links(self, page: list[tuple[str, str]]):
+        """Documents linked from the page (the report is often only the attachment)."""
+        exts = tuple(self.settings.getlist("GOVCRAWL_ATTACHMENT_EXTENSIONS"))
+        seen = set()
+        for url, text in page:
+            target = urlsplit(url)
+            ext = (target.path + "?" + target.query).rsplit(".", 1)[-1].lower()
+            if ext in links.IMAGE_EXTENSIONS:
+                wanted = "附件" in text  # photos in the article are not attachments
+            else:
+                wanted = ext in exts or (links.is_download_url(url) and bool(text))
+            if wanted and url not in seen:
+                seen.add(url)
+                yield Attachment(url=url, name=text or None)
+
+    def _next_step(self, run: SiteRun, item: DocumentItem, steps: list):
+        while steps:
+            kind, target = steps.pop(0)
+            if kind == "copy":
+                url, title = target
+                request = self.make_request(
+                    run, url, self.parse_copy, "copy", errback=self.copy_error, dont_filter=True,
+                    referer=item.fetched_url, cb_kwargs={"item": item, "title": title, "steps": steps})
+            else:
+                image = links.is_image_url(target.url)
+                limit = self.settings.getint("GOVCRAWL_MAX_IMAGE_BYTES" if image else "GOVCRAWL_MAX_ATTACHMENT_BYTES",
+                                             (16 if image else 64) * 1024 * 1024)
+                request = self.make_request(
+                    run, target.url, self.parse_attachment, "attachment", errback=self.attachment_error,
+                    dont_filter=True, referer=item.fetched_url, cb_kwargs={"item": item, "att": target, "steps": steps},
+                    meta={"download_maxsize": limit})
+                if request is None:
+                    target.error = "not fetched (refused or over budget)"
+                    target.url = run.to_real(target.url)
+                    item.attachments.append(target)
+            if request is not None:
+                yield request
+                return
+        yield item
+
+    def parse_copy(self, response, item, title, steps):
+        run = self.site_of(response)
+        real = run.to_real(response.url)
+        if isinstance(response, TextResponse) and same_title(page_title(response), title or ""):
+            item.other_urls.append(real)
+            self.crawler.stats.inc_value("govcrawl/copies_merged")
+        elif isinstance(response, TextResponse):
+            # Not the same report after all: a document of its own.
+            yield from self.parse_detail(response, list_url=item.fetched_url)
+        yield from self._next_step(run, item, steps)
+
+    def copy_error(self, failure):
+        kw = failure.request.cb_kwargs
+        yield from self.on_error(failure)
+        yield from self._next_step(self.site_of(failure), kw["item"], kw["steps"])
+
+    def parse_attachment(self, response, item, att, steps):
+        run = self.site_of(response)
+        att.raw = response.body
+        att.status = response.status
+        att.content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
+        att.capture = response.meta.get("capture")
+        att.url = run.to_real(att.url)
+        item.attachments.append(att)
+        run.counts["attachments"] += 1
+        yield from self._next_step(run, item, steps)
+
+    def attachment_error(self, failure):
+        kw = failure.request.cb_kwargs
+        run = self.site_of(failure)
+        att, item = kw["att"], kw["item"]
+        att.error = self.describe_failure(failure)
+        att.url = run.to_real(att.url)
+        item.attachments.append(att)
+        yield self.error_item(failure, stage="attachment")
+        yield from self._next_step(run, item, kw["steps"])

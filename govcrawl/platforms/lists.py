@@ -1,0 +1,299 @@
+"""List pages: every reader that applies to the page, whichever class started the crawl.
+
+A list page is read by what it shows, not by the platform a spider was written for:
+- a JSON answer (an API a page's scripts call) -> ``jsonlist``;
+- Hanweb ``<datastore>`` records, and more from ``/module/web/jpage/dataproxy.jsp`` -> ``hanweb``;
+- link blocks with dates or detail-like URLs -> ``listing``;
+- TRS ``createPageHTML`` / ``var countPage`` pagers -> ``trs``;
+- ASP.NET ``__doPostBack`` pagers -> ``postback``;
+- 下一页 / 尾页 / numbered / ``javascript:goPage(n)`` pagers -> ``paging``;
+- JSON endpoints named in the page's scripts, called directly -> ``jsonlist``;
+- lists inside iframes, per-year sub-columns.
+When none of them finds an entry and the page runs scripts, the list is rendered in Chromium and
+paged by clicking (``render``); the site is recorded as needing a browser.
+
+Pages are counted per column and per site: real pages fetched, not hops, so a pager that points
+a thousand pages ahead costs at most the column's budget.
+"""
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.http import TextResponse
+
+from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, trs
+from govcrawl.platforms.listing import ListEntry, list_block_entries
+from govcrawl.platforms.scope import SiteRun
+
+_SCRIPTED = ("<script",)
+
+
+class ListMixin:
+    """List callbacks of PortalSpider (see module doc)."""
+
+    # -- budget --------------------------------------------------------------------------------
+    def list_page_allowed(self, run: SiteRun, column: str, url: str, mode: str, referer: str | None) -> bool:
+        cap = self.limits.scan_pages if mode == "scan" else self.limits.column_pages
+        if run.column_pages[column] >= cap:
+            if mode != "scan":
+                self.note_cut(run, f"list page budget: {cap} pages of the column {column}", url, referer)
+            return False
+        if run.counts["list_pages_requested"] >= self.limits.list_pages:
+            self.note_cut(run, f"list page budget: {self.limits.list_pages} list pages for this site", url, referer)
+            return False
+        return True
+
+    def more_list(self, run: SiteRun, response, url: str, *, method: str = "GET", body=None,
+                  meta: dict | None = None, request_cls=scrapy.Request, **kwargs):
+        """A further page of the list ``response`` belongs to, within the budgets."""
+        cb = response.meta.get("govcrawl_list") or {}
+        column = cb.get("column") or response.url
+        mode = cb.get("mode", "reports")
+        real = run.to_real(url)
+        if not self.list_page_allowed(run, column, real, mode, response.url):
+            return None
+        request = self.make_request(run, real, self.parse_list, "scan" if mode == "scan" else "list",
+                                    referer=response.url, method=method, body=body, request_cls=request_cls,
+                                    meta={"govcrawl_frame": response.meta.get("govcrawl_frame", False), **(meta or {})},
+                                    cb_kwargs={"column": column, "column_title": cb.get("column_title"),
+                                               "mode": mode}, **kwargs)
+        if request is not None:
+            run.counts["list_pages_requested"] += 1
+            run.column_pages[column] += 1
+        return request
+
+    # -- the list callback ---------------------------------------------------------------------
+    def parse_list(self, response, column: str | None = None, column_title: str | None = None,
+                   mode: str = "reports", page: int = 1):
+        """A list page (or a JSON answer): entries to detail requests, then further pages."""
+        run = self.site_of(response)
+        if not isinstance(response, TextResponse):
+            # The column link went straight to a document.
+            yield from self.parse_detail(response, list_url=response.url, column_title=column_title)
+            return
+        column = column or run.to_real(response.url)
+        response.meta["govcrawl_list"] = {"column": column, "column_title": column_title, "mode": mode}
+        run.counts["list_pages"] += 1
+        if run.column_pages[column] == 0:
+            run.column_pages[column] = 1  # the column's first page, requested as a column
+        self.touch(run)
+        self.crawler.stats.inc_value("govcrawl/list_pages")
+        entries, requests, readers = self.read_list(response, run)
+        if mode == "scan":  # another column: only what is titled like an annual report
+            entries = [e for e in entries if links.looks_like_report_title(e.title)]
+        run.readers.update(readers if entries else ())
+        self.crawler.stats.inc_value("govcrawl/list_entries", len(entries))
+        run.counts["list_entries"] += len(entries)
+        for entry in entries:
+            if entry.url in run.other_columns:
+                continue
+            yield self.detail_request(run, entry, response.url, column_title=column_title)
+        frames = [] if response.meta.get("govcrawl_frame") else self.content_frames(response, run)
+        for url in frames:
+            yield self.more_list(run, response, url, meta={"govcrawl_frame": True})
+        for request in requests:
+            yield request
+        if not entries and not frames and not requests:
+            if self.should_render(response, run, mode):
+                yield self.render_request(run, response)
+            else:
+                self.logger.info("list page has no entries: %s", response.url)
+                self.crawler.stats.inc_value("govcrawl/empty_list_pages")
+                run.counts["empty_list_pages"] += 1
+        if mode == "reports":
+            for url, text in self.page_links(response, run):
+                if run.on_site(url) and links.is_year_subcolumn(text):
+                    yield self.more_list(run, response, url)
+
+    def read_list(self, response, run: SiteRun) -> tuple[list[ListEntry], list, set[str]]:
+        """(entries, further-page requests, names of the readers that found entries)."""
+        entries: list[ListEntry] = []
+        requests: list = []
+        readers: set[str] = set()
+
+        def add(name: str, found) -> None:
+            new = [e for e in found if e.url not in {x.url for x in entries}]
+            if new:
+                readers.add(name)
+                entries.extend(new)
+
+        keep = lambda e: run.on_site(e.url) or links.is_document_url(e.url) or run.site.discovered_from  # noqa: E731
+        data = jsonlist.load(response.text) if _looks_json(response) else None
+        if data is not None:
+            add("json", [e for e in jsonlist.entries(data, response.url) if keep(e)])
+            requests += [r for r in self.json_next(response, run, data) if r is not None]
+            return entries, requests, readers
+        text = response.text
+        if hanweb.uses_dataproxy(text) or "<record" in text.lower():
+            add("hanweb", [e for e in hanweb.datastore_entries(text, response.url) if keep(e)])
+            requests += [r for r in self.hanweb_next(response, run) if r is not None]
+        if response.meta.get("dataproxy") is not None:
+            return entries, requests, readers
+        add("blocks", list_block_entries(response, run.on_site))
+        requests += [r for r in self.pager_next(response, run) if r is not None]
+        if postback.has_postback_form(response):
+            requests += [r for r in self.postback_next(response, run, bool(entries)) if r is not None]
+        if not entries:
+            scripts = "\n".join(response.xpath("//script/text()").getall())
+            for endpoint in jsonlist.endpoints(scripts, response.url):
+                if run.on_site(endpoint.url):
+                    requests.append(self.json_request(run, response, endpoint))
+            requests = [r for r in requests if r is not None]
+        return entries, requests, readers
+
+    # -- pagers --------------------------------------------------------------------------------
+    def pager_next(self, response, run: SiteRun):
+        """下一页 / 尾页 / numbered pagers, script pagers and TRS page scripts."""
+        cap = self.limits.column_pages
+        scripts = "\n".join(response.xpath("//script/text()").getall())
+        for url in trs.trs_page_urls(response.url, scripts)[:cap]:
+            yield self.more_list(run, response, url)
+        ahead, last = [], []
+        for url, text in self.page_links(response, run) + self.script_page_links(response):
+            if not run.on_site(url) or url == response.url:
+                continue
+            if links.is_next_page(text) or (text.isdigit() and len(text) <= 4):
+                ahead.append(url)
+            elif links.is_last_page(text):
+                last.append(url)
+        column = (response.meta.get("govcrawl_list") or {}).get("column") or response.url
+        left = max(0, cap - run.column_pages[column])
+        between = paging.pages_between(response.url, ahead, last, left) if last else []
+        # The last page only when it lies within reach: a 尾页 a thousand pages ahead is a trap
+        # (the pages between still come, up to the budget).
+        reach = [u for u in last if (paging.page_of(u) or (None, 0))[1] <= cap + 1]
+        for url in dict.fromkeys(ahead + between + reach):
+            yield self.more_list(run, response, url)
+
+    def script_page_links(self, response) -> list[tuple[str, str]]:
+        """Pager links that only call a script (``javascript:goPage(2)``), resolved to URLs
+        from the function's body in the page (see paging.js_pager_links)."""
+        anchors = [(a.attrib.get("href", ""), a.attrib.get("onclick", ""),
+                    links.clean(" ".join(a.xpath(".//text()").getall())) or links.clean(a.attrib.get("title")))
+                   for a in response.xpath("//a[starts-with(normalize-space(@href), 'javascript:') or @onclick]")]
+        if not anchors:
+            return []
+        scripts = "\n".join(response.xpath("//script/text()").getall())
+        return [(response.urljoin(url), text) for url, text in paging.js_pager_links(anchors, scripts)]
+
+    def hanweb_next(self, response, run: SiteRun):
+        if response.meta.get("dataproxy") is not None:
+            return
+        for url, params, span in hanweb.dataproxy_pages(response.text, response.url, self.limits.column_pages):
+            yield self.more_list(run, response, url, method="POST", request_cls=scrapy.FormRequest,
+                                 formdata=params, meta={"dataproxy": span})
+
+    def postback_next(self, response, run: SiteRun, had_entries: bool):
+        """ASP.NET pagers: each absolute page once; a relative 下一页 while pages bring entries."""
+        key = run.to_real(response.url)
+        asked = run.postback_pages.setdefault(key, set())
+        for target, argument, kind in postback.pager_calls(response):
+            page_id = kind if kind not in ("next", "last") else f"{kind}:{response.meta.get('postback_page', 1)}"
+            if kind == "last" or (kind == "next" and not had_entries) or page_id in asked:
+                continue
+            asked.add(page_id)
+            self.touch(run)
+            request = postback.postback_request(response, target, argument)
+            yield self.more_list(run, response, request.url, method="POST", body=request.body,
+                                 headers=dict(request.headers.to_unicode_dict()), dont_filter=True,
+                                 meta={"postback_page": int(kind) if kind.isdigit() else
+                                       response.meta.get("postback_page", 1) + 1})
+
+    # -- JSON lists ----------------------------------------------------------------------------
+    def json_request(self, run: SiteRun, response, endpoint: jsonlist.Endpoint):
+        headers = {"Accept": "application/json, text/javascript, */*", "X-Requested-With": "XMLHttpRequest"}
+        if endpoint.method == "POST":
+            headers["Content-Type"] = ("application/json;charset=UTF-8" if endpoint.json_body
+                                       else "application/x-www-form-urlencoded; charset=UTF-8")
+        return self.more_list(run, response, endpoint.request_url(), method=endpoint.method,
+                              body=endpoint.body(), headers=headers,
+                              meta={"json_endpoint": endpoint})
+
+    def json_next(self, response, run: SiteRun, data):
+        """The next page of a JSON list, while pages bring entries and the stated totals allow."""
+        endpoint = response.meta.get("json_endpoint") or jsonlist.endpoint_from_url(
+            response.url, response.request.method if response.request else "GET",
+            (response.request.body or b"").decode("utf-8", "replace") if response.request else None)
+        found = jsonlist.entries(data, response.url)
+        if not found or not (endpoint.page_param or endpoint.offset_param):
+            return
+        total, pages = jsonlist.totals(data)
+        current = endpoint.current_page()
+        size = endpoint.size or len(found)
+        if pages is not None and current >= pages:
+            return
+        if total is not None and size and current * size >= total:
+            return
+        yield self.json_request(run, response, endpoint.with_page(current + 1))
+
+    # -- Chromium for lists that only scripts fill ---------------------------------------------
+    def should_render(self, response, run: SiteRun, mode: str) -> bool:
+        if mode != "reports" or response.meta.get("playwright") or response.meta.get("json_endpoint"):
+            return False
+        if not self.settings.getbool("GOVCRAWL_RENDER_LISTS", True):
+            return False
+        return "<script" in response.text.lower()
+
+    def render_request(self, run: SiteRun, response):
+        from scrapy_playwright.page import PageMethod
+
+        cb = response.meta.get("govcrawl_list") or {}
+        request = self.make_request(
+            run, run.to_real(response.url), self.parse_rendered_list, "render", referer=response.url,
+            dont_filter=True, cb_kwargs={"column": cb.get("column"), "column_title": cb.get("column_title")},
+            meta={"playwright": True, "playwright_include_page": True,
+                  "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
+            errback=self.render_error)
+        if request is not None:
+            run.needed_browser = True
+            self.touch(run)
+            self.crawler.stats.inc_value("govcrawl/rendered_lists")
+        return request
+
+    async def parse_rendered_list(self, response, column=None, column_title=None):
+        """A list rendered in Chromium: read it, then click 下一页 until it brings nothing new."""
+        from govcrawl.platforms.render import click_through
+
+        run = self.site_of(response)
+        page = response.meta.pop("playwright_page", None)
+        seen: set[str] = set()
+        pages = []
+        try:
+            pages = await click_through(page, response, self.limits.column_pages)
+        finally:
+            if page is not None:
+                await page.close()
+        for html, url in pages:
+            rendered = response.replace(body=html.encode("utf-8"), encoding="utf-8", url=url)
+            found = list_block_entries(rendered, run.on_site)
+            new = [e for e in found if e.url not in seen]
+            seen.update(e.url for e in new)
+            if new:
+                run.readers.add("browser")
+            run.counts["list_pages"] += 1
+            for entry in new:
+                yield self.detail_request(run, entry, response.url, column_title=column_title)
+        run.counts["list_entries"] += len(seen)
+        self.touch(run)
+        if not seen:
+            run.counts["empty_list_pages"] += 1
+
+    def render_error(self, failure):
+        page = failure.request.meta.pop("playwright_page", None)
+        if page is not None:
+            import asyncio
+
+            asyncio.ensure_future(page.close())
+        yield from self.on_error(failure)
+
+
+def _looks_json(response) -> bool:
+    ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    if "json" in ctype or "javascript" in ctype:
+        return True
+    head = response.text[:200].lstrip().lstrip("\ufeff")
+    return head[:1] in ("{", "[") or (bool(head) and "(" in head[:60] and not head.startswith("<"))
+
+
+__all__ = ["ListMixin", "urljoin"]

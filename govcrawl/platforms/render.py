@@ -1,0 +1,68 @@
+"""Paging a list that exists only in the browser: click 下一页 and read the page again.
+
+Used when no reader finds an entry in a column's static HTML and the page runs scripts (a Vue
+or jQuery list filled from an endpoint no script text names). The page is already rendered by
+scrapy-playwright (Debian's Chromium); this clicks its pager until the list stops changing or the
+column's page budget is spent.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+logger = logging.getLogger(__name__)
+
+_NEXT = re.compile(r"^\s*(下一页|下页|后一页|下一頁|>|>>|›|»|next|next page)\s*$", re.I)
+_DISABLED = re.compile(r"(disabled|disable|noclick|unable|gray|grey)", re.I)
+
+
+async def _next_control(page):
+    """The pager's 下一页 control, if one is visible and enabled."""
+    candidates = page.locator("a, button, span, li, div, input[type=button], input[type=submit]")
+    for locator in (candidates.filter(has_text=_NEXT),
+                    page.locator("input[value='下一页'], input[value='下页'], [title='下一页'], [aria-label*='next' i]")):
+        count = await locator.count()
+        for i in range(min(count, 6)):
+            el = locator.nth(i)
+            try:
+                if not await el.is_visible():
+                    continue
+                cls = (await el.get_attribute("class") or "") + " " + (await el.get_attribute("disabled") or "")
+                if _DISABLED.search(cls):
+                    continue
+                inner = await el.evaluate("e => e.children.length")
+                if inner > 2:  # a container that happens to hold the word, not the control
+                    continue
+                return el
+            except Exception:  # the element went away while we looked
+                continue
+    return None
+
+
+async def _list_text(page) -> str:
+    return await page.evaluate("() => Array.from(document.links).map(a => a.href + '|' + a.textContent).join('\\n')")
+
+
+async def click_through(page, response, max_pages: int) -> list[tuple[str, str]]:
+    """(html, url) of each state of the list, the rendered first page first."""
+    out = [(response.text, response.url)]
+    if page is None:
+        return out
+    seen = {await _list_text(page)}
+    for _ in range(max_pages - 1):
+        control = await _next_control(page)
+        if control is None:
+            break
+        try:
+            await control.click(timeout=5000)
+            await page.wait_for_load_state("networkidle", timeout=15000)
+            await page.wait_for_timeout(200)
+        except Exception as exc:
+            logger.info("rendered list %s: pager stopped (%s)", response.url, type(exc).__name__)
+            break
+        state = await _list_text(page)
+        if state in seen:
+            break
+        seen.add(state)
+        out.append((await page.content(), page.url))
+    return out

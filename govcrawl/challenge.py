@@ -85,6 +85,8 @@ class ChallengePassedMiddleware:
         return cls(crawler)
 
     async def process_response(self, request, response, spider=None):
+        if not request.meta.get("govcrawl_challenge"):
+            return response  # a page rendered for its own sake (a script-filled list) keeps its page
         page = request.meta.pop("playwright_page", None)
         if page is not None:
             try:

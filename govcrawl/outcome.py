@@ -27,7 +27,7 @@ def run_status(finish_reason: str) -> str:
 def detected_platform(run: SiteRun) -> str:
     """The conventions the site's lists turned out to use, most specific first."""
     readers = run.readers
-    for name in ("hanweb", "json", "postback", "browser"):
+    for name in ("hanweb", "trs", "json", "postback", "browser"):
         if name in readers:
             return {"json": "json-api", "postback": "aspnet"}.get(name, name)
     return run.site.platform if run.site.platform and run.site.platform != "generic" else (

@@ -45,6 +45,11 @@ DOWNLOADER_MIDDLEWARES = {
     "govcrawl.challenge.ChallengePassedMiddleware": 960,
 }
 
+SPIDER_MIDDLEWARES = {
+    # A callback that fails on a page leaves a crawl_errors row, and the crawl goes on.
+    "govcrawl.platforms.portal.CallbackErrors": 50,
+}
+
 ITEM_PIPELINES = {
     "govcrawl.pipelines.extract.ExtractPipeline": 100,
     "govcrawl.pipelines.normalize.NormalizePipeline": 200,

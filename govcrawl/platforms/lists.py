@@ -20,7 +20,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 import scrapy
-from scrapy.http import TextResponse
+from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
 from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, trs
 from govcrawl.platforms.listing import ListEntry, list_block_entries
@@ -89,7 +89,8 @@ class ListMixin:
             if entry.url in run.other_columns:
                 continue
             yield self.detail_request(run, entry, response.url, column_title=column_title)
-        frames = [] if response.meta.get("govcrawl_frame") else self.content_frames(response, run)
+        markup = isinstance(response, (HtmlResponse, XmlResponse))
+        frames = [] if response.meta.get("govcrawl_frame") or not markup else self.content_frames(response, run)
         for url in frames:
             yield self.more_list(run, response, url, meta={"govcrawl_frame": True})
         for request in requests:
@@ -101,7 +102,7 @@ class ListMixin:
                 self.logger.info("list page has no entries: %s", response.url)
                 self.crawler.stats.inc_value("govcrawl/empty_list_pages")
                 run.counts["empty_list_pages"] += 1
-        if mode == "reports":
+        if mode == "reports" and markup:
             for url, text in self.page_links(response, run):
                 if run.on_site(url) and links.is_year_subcolumn(text):
                     yield self.more_list(run, response, url)
@@ -125,15 +126,23 @@ class ListMixin:
             requests += [r for r in self.json_next(response, run, data) if r is not None]
             return entries, requests, readers
         text = response.text
+        if not isinstance(response, (HtmlResponse, XmlResponse)):
+            return entries, requests, readers
         if hanweb.uses_dataproxy(text) or "<record" in text.lower():
             add("hanweb", [e for e in hanweb.datastore_entries(text, response.url) if keep(e)])
             requests += [r for r in self.hanweb_next(response, run) if r is not None]
         if response.meta.get("dataproxy") is not None:
             return entries, requests, readers
         add("blocks", list_block_entries(response, run.on_site))
-        requests += [r for r in self.pager_next(response, run) if r is not None]
+        paged = [r for r in self.pager_next(response, run) if r is not None]
+        if paged:
+            readers.add("trs" if any(r.meta.get("trs_pager") for r in paged) else "pager")
+        requests += paged
         if postback.has_postback_form(response):
-            requests += [r for r in self.postback_next(response, run, bool(entries)) if r is not None]
+            posted = [r for r in self.postback_next(response, run, bool(entries)) if r is not None]
+            if posted or response.meta.get("postback_page"):
+                readers.add("postback")
+            requests += posted
         if not entries:
             scripts = "\n".join(response.xpath("//script/text()").getall())
             for endpoint in jsonlist.endpoints(scripts, response.url):
@@ -148,7 +157,7 @@ class ListMixin:
         cap = self.limits.column_pages
         scripts = "\n".join(response.xpath("//script/text()").getall())
         for url in trs.trs_page_urls(response.url, scripts)[:cap]:
-            yield self.more_list(run, response, url)
+            yield self.more_list(run, response, url, meta={"trs_pager": True})
         ahead, last = [], []
         for url, text in self.page_links(response, run) + self.script_page_links(response):
             if not run.on_site(url) or url == response.url:

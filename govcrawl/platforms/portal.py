@@ -215,3 +215,26 @@ class PortalSpider(scrapy.Spider):
         if request.meta.get("kind") == "nav" and request.meta.get("homepage"):
             run.homepage_failure = reason
         yield self.error_item(failure, stage="fetch")
+
+
+class CallbackErrors:
+    """Spider middleware: an exception in a callback becomes a ``crawl_errors`` row (stage
+    ``parse``) naming the page, and the crawl goes on."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_spider_exception(self, response, exception, spider=None):
+        spider = spider or self.crawler.spider
+        if not isinstance(spider, PortalSpider) or not spider.runs:
+            return None
+        run = spider.site_of(response)
+        spider.logger.error("callback failed on %s: %r", response.url, exception)
+        spider.record_error(run, response.url, "parse",
+                            f"page could not be read: {type(exception).__name__}: {str(exception)[:300]}",
+                            status=response.status)
+        return []

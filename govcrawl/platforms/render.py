@@ -18,9 +18,10 @@ _DISABLED = re.compile(r"(disabled|disable|noclick|unable|gray|grey)", re.I)
 
 async def _next_control(page):
     """The pager's 下一页 control, if one is visible and enabled."""
-    candidates = page.locator("a, button, span, li, div, input[type=button], input[type=submit]")
-    for locator in (candidates.filter(has_text=_NEXT),
-                    page.locator("input[value='下一页'], input[value='下页'], [title='下一页'], [aria-label*='next' i]")):
+    # Innermost controls first: a wide <div> holding only the word would be clicked off its link.
+    searches = [page.locator(tag).filter(has_text=_NEXT) for tag in ("a", "button", "span", "li", "div")]
+    searches.append(page.locator("input[value='下一页'], input[value='下页'], [title='下一页'], [aria-label*='next' i]"))
+    for locator in searches:
         count = await locator.count()
         for i in range(min(count, 6)):
             el = locator.nth(i)

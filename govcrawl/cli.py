@@ -64,6 +64,32 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def writable_outputs(db: str, archive: str, job_dir: str | None) -> str | None:
+    """Create the folders a crawl writes to; say in one line why it cannot, if it cannot."""
+    import sqlite3
+
+    path = Path(db)
+    if path.is_dir():
+        return f"--db {db} is a directory, not a database file"
+    if path.exists():
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+        if head and head != b"SQLite format 3\x00":
+            return f"--db {db} exists and is not an SQLite database"
+    for folder in (path.parent, Path(archive), Path(job_dir) if job_dir else None):
+        if folder is None:
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"cannot create {folder}: {exc.strerror}"
+    try:
+        sqlite3.connect(path).close()
+    except sqlite3.Error as exc:
+        return f"cannot open --db {db}: {exc}"
+    return None
+
+
 def parse_settings(pairs: list[str] | None) -> dict:
     """``-s NAME=VALUE`` pairs, as ``scrapy crawl`` takes them."""
     out = {}
@@ -115,6 +141,10 @@ def cmd_crawl(args) -> int:
         names += [s.spider for s in sites if s.spider and s.spider not in names]
         sites = [s for s in sites if not s.spider]
     base_urls = {names[0]: args.base_url} if args.base_url else None
+    problem = writable_outputs(args.db, args.archive, args.job_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     try:
         stats = run_crawl(names, base_urls, db=args.db, archive_dir=args.archive, job_dir=args.job_dir,
                           extra_settings=extra, sites=sites)

@@ -12,6 +12,11 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 
 _NAMED = {
+    "DownloadConnectionRefusedError": "connection refused (nothing listens at that address)",
+    "CannotResolveHostError": "DNS lookup failed",
+    "DownloadTimeoutError": "timed out",
+    "DownloadFailedError": "download failed",
+    "UnsupportedURLSchemeError": "refused: not an http(s) URL",
     "ResponseDataLossError": "connection closed before the whole response arrived (data loss)",
     "ResponseNeverReceived": "connection lost before any response (reset or closed by the server)",
     "ConnectionLost": "connection lost while reading the response",
@@ -56,6 +61,8 @@ def describe(failure) -> str:
             return f"cut: response larger than the size limit{f' ({limit} bytes)' if limit else ''}"
     words = _NAMED.get(name)
     if words and message and message not in (name, "None") and "<twisted" not in message:
+        if name in ("DownloadConnectionRefusedError", "ConnectionRefusedError"):
+            return words
         return f"{words}: {message[:300]}"
     if words:
         return words

@@ -49,6 +49,7 @@ class DocumentItem:
     stats: list[dict] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    processed: bool = False           # extract … table cells already done (in a worker process)
     report_id: str | None = None
     content_hash: str | None = None
     duplicate_of: str | None = None

@@ -18,6 +18,8 @@ class EmptyCrawlMonitor:
 
     def spider_closed(self, spider, reason):
         stats = self.crawler.stats
+        if spider.name == "registry":
+            return  # a registry crawl: each site's outcome and reason are in crawl_runs
         if not stats.get_value("govcrawl/list_entries"):
             stats.set_value("govcrawl/empty_crawl", 1)
             logger.error(

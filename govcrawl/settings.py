@@ -1,7 +1,8 @@
 """Scrapy settings: identity, politeness and the pipeline order, in one place.
 
 Spiders override only what is peculiar to their portal. The order of ITEM_PIPELINES is the data
-flow of the design: extract -> normalize -> classify -> tables -> dedupe -> store. Archiving
+flow of the design: extract -> normalize -> classify -> tables -> dedupe -> store (the first four
+run in worker processes, see govcrawl.workers). Archiving
 happens earlier, in a downloader middleware, so every raw response is in a WARC file before any
 parsing.
 """
@@ -51,9 +52,8 @@ SPIDER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {
-    "govcrawl.pipelines.extract.ExtractPipeline": 100,
-    "govcrawl.pipelines.normalize.NormalizePipeline": 200,
-    "govcrawl.pipelines.classify.ClassifyPipeline": 300,
+    # extract -> normalize -> classify -> table cells, in a worker process (govcrawl.workers)
+    "govcrawl.pipelines.worker.ReadPipeline": 100,
     "govcrawl.pipelines.tables.TablesPipeline": 400,
     "govcrawl.pipelines.dedupe.DedupePipeline": 500,
     "govcrawl.pipelines.store.StorePipeline": 900,
@@ -84,6 +84,13 @@ GOVCRAWL_RENDER_LISTS = True           # render empty script-driven lists in Chr
 GOVCRAWL_MAX_PAGE_BYTES = 32 * 1024 * 1024
 GOVCRAWL_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 GOVCRAWL_MAX_IMAGE_BYTES = 16 * 1024 * 1024
+# Worker processes that read documents (extract … table cells): -1 = one per core beside the
+# crawl, 0 = read in the crawling process. Each document has a time limit and each worker a
+# memory limit; a document past either is stored unread with the reason recorded.
+GOVCRAWL_WORKERS = -1
+GOVCRAWL_DOC_TIMEOUT = 180
+GOVCRAWL_WORKER_MEMORY_MB = 640
+GOVCRAWL_WORKER_TASKS = 500
 # The frontier: every scheduled request is a row in SQLite (govcrawl.frontier), so a killed crawl
 # resumes from GOVCRAWL_JOB_DIR with nothing lost.
 SCHEDULER = "govcrawl.frontier.FrontierScheduler"

@@ -17,6 +17,23 @@ logger = logging.getLogger(__name__)
 CROSS_YEAR = "cross_year.carry"
 
 
+def read_cells(item) -> None:
+    """The report's table cells (pure: runs in a worker process or here)."""
+    record = item.record
+    if not record.get("is_annual_report"):
+        return
+    try:
+        # The page's own tables first: when the body came from an attachment, its text is the
+        # attachment's, whose tables are better read from the file's own grids.
+        page_text = record.get("page_text") if record.get("body_source") == "attachment" \
+            else record.get("body_text")
+        item.stats = report_cells(record.get("body_html"), page_text,
+                                  [(att.tables, att.text) for att in item.attachments])
+    except Exception as exc:
+        logger.exception("table parsing failed for %s", item.url)
+        item.errors.append(f"tables: {type(exc).__name__}: {exc}")
+
+
 class TablesPipeline:
     def __init__(self, db_path: str, crawler=None):
         self.db_path = db_path
@@ -31,19 +48,14 @@ class TablesPipeline:
         record = item.record
         if not record.get("is_annual_report"):
             return item
+        if not item.processed:  # not read by a worker process: read the cells here
+            read_cells(item)
         try:
-            # The page's own tables first: when the body came from an attachment, its text is
-            # the attachment's, whose tables are better read from the file's own grids.
-            page_text = record.get("page_text") if record.get("body_source") == "attachment" \
-                else record.get("body_text")
-            cells = report_cells(record.get("body_html"), page_text,
-                                 [(att.tables, att.text) for att in item.attachments])
             previous = shared_store(self.db_path).previous_report_stats(
                 {**record, "site_id": item.site["site_id"]})
-            item.stats = cells
-            item.checks = run_checks(cells, previous) if cells else []
+            item.checks = run_checks(item.stats, previous) if item.stats else []
         except Exception as exc:
-            logger.exception("table parsing failed for %s", item.url)
+            logger.exception("table checks failed for %s", item.url)
             item.errors.append(f"tables: {type(exc).__name__}: {exc}")
         return item
 

@@ -50,6 +50,7 @@ class DocumentItem:
     checks: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     processed: bool = False           # extract … table cells already done (in a worker process)
+    validators: dict = field(default_factory=dict)   # ETag / Last-Modified, for the next re-crawl
     report_id: str | None = None
     content_hash: str | None = None
     duplicate_of: str | None = None
@@ -64,3 +65,17 @@ class CrawlErrorItem:
     status: int | None = None
     referer: str | None = None
     run_id: str | None = None
+
+
+@dataclass
+class RevisitItem:
+    """A known report URL visited again and not re-read: unchanged (304), gone (404, 410, a
+    redirect to the homepage or a list, a "信息已删除" page) or failing (5xx, network)."""
+    url: str
+    report_id: str
+    site_id: str
+    outcome: str                  # unchanged | removed | failed
+    how: str | None = None
+    run_id: str | None = None
+    validators: dict = field(default_factory=dict)
+    capture: dict | None = None

@@ -43,9 +43,16 @@ def site_outcome(run: SiteRun, stored: Counter, finish_reason: str = "finished")
     if cuts:
         extra.append("cut by " + cuts)
     tail = ("; " + "; ".join(extra)) if extra else ""
-    if stored["reports"]:
+    if stored["reports"] or stored["unchanged"]:
         outcome = "ok" if not run.cuts else "ok_budget"
-        return outcome, f"{stored['reports']} annual report(s) from {len(run.columns)} 年报 column(s){tail}"
+        parts = []
+        if stored["reports"]:
+            parts.append(f"{stored['reports']} annual report(s) read from {len(run.columns)} 年报 column(s)")
+        if stored["unchanged"]:
+            parts.append(f"{stored['unchanged']} known report URL(s) unchanged")
+        if stored["revisit_removed"]:
+            parts.append(f"{stored['revisit_removed']} gone")
+        return outcome, "; ".join(parts) + tail
     if run.homepage_failure and not run.counts["nav_pages"]:
         blocked = run.homepage_failure.startswith(_BLOCKED) or "challenge" in run.homepage_failure
         if blocked:

@@ -12,3 +12,7 @@ crawl_error = object()
 #: on its county's portal, or what a site turned out to be when the spider closes): ``site``
 #: (the ``sites`` row as a dict). The store upserts it.
 site_found = object()
+
+#: Sent when a list page answered with validators (ETag / Last-Modified): ``page`` (url,
+#: site_id, etag, last_modified, capture_id). The store keeps them for the next crawl.
+page_seen = object()

@@ -12,6 +12,8 @@ from typing import Iterable
 
 import sqlite_utils
 
+from govcrawl.changes import event as record_event
+from govcrawl.changes import record_version, url_gone, url_seen
 from govcrawl.search import index_text
 
 SCHEMA: dict[str, tuple[dict, dict]] = {
@@ -45,13 +47,17 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
          "province": str, "city": str, "county": str, "township": str, "admin_code": str,
          "body_text": str, "body_source": str, "ocr": int, "content_hash": str,
          "list_title": str, "errors": str, "first_seen": str, "last_seen": str,
-         "capture_id": str, "run_id": str},
+         "capture_id": str, "run_id": str, "version": int, "removed_on": str},
         {"pk": "report_id", "foreign_keys": [("site_id", "sites", "site_id"),
                                              ("capture_id", "captures", "capture_id")]},
     ),
     "report_urls": (
         # url as linked or fetched; url_key its canonical form (query sorted …), for matching
-        {"url": str, "report_id": str, "site_id": str, "first_seen": str, "url_key": str},
+        {"url": str, "report_id": str, "site_id": str, "first_seen": str, "url_key": str,
+         # for the next crawl: validators, the last full capture, when it was last checked, and
+         # whether it is gone (removed_on) or failing since a run (fail_since, fail_run)
+         "etag": str, "last_modified": str, "capture_id": str, "last_checked": str, "removed_on": str,
+         "fail_since": str, "fail_run": str},
         {"pk": "url", "foreign_keys": [("report_id", "reports", "report_id")]},
     ),
     "attachments": (
@@ -72,6 +78,24 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
         {"pk": ("report_id", "rule", "scope"),
          "foreign_keys": [("report_id", "reports", "report_id")]},
     ),
+    "report_versions": (
+        {"report_id": str, "version": int, "content_hash": str, "capture_id": str, "first_seen": str,
+         "last_seen": str, "title": str, "body_text": str, "stats": str, "change_summary": str},
+        {"pk": ("report_id", "version"), "foreign_keys": [("report_id", "reports", "report_id")]},
+    ),
+    "report_events": (
+        {"event_id": str, "report_id": str, "url": str, "site_id": str, "run_id": str, "event": str,
+         "date": str, "detail": str},
+        {"pk": "event_id", "foreign_keys": [("report_id", "reports", "report_id")]},
+    ),
+    "page_validators": (
+        {"url": str, "site_id": str, "etag": str, "last_modified": str, "capture_id": str, "seen": str},
+        {"pk": "url"},
+    ),
+    "cookies": (
+        {"host": str, "name": str, "value": str, "domain": str, "path": str, "expires": float, "saved": str},
+        {"pk": ("host", "name")},
+    ),
     "crawl_errors": (
         {"error_id": str, "run_id": str, "site_id": str, "url": str, "stage": str,
          "reason": str, "status": int, "referer": str, "time": str},
@@ -84,7 +108,7 @@ INDEXES = [
     ("reports", ["publisher"]), ("report_urls", ["report_id"]), ("report_urls", ["url_key"]), ("attachments", ["report_id"]),
     ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
     ("crawl_errors", ["site_id"]), ("crawl_runs", ["crawl_id"]), ("crawl_runs", ["site_id"]),
-    ("sites", ["parent"]),
+    ("sites", ["parent"]), ("report_events", ["date"]), ("report_events", ["report_id"]),
 ]
 
 FTS_TABLE = "reports_fts"
@@ -121,7 +145,8 @@ def open_db(path: str) -> sqlite_utils.Database:
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     order = ["sites", "crawl_runs", "captures", "reports", "report_urls", "attachments",
-             "report_stats", "report_checks", "crawl_errors"]
+             "report_stats", "report_checks", "report_versions", "report_events", "page_validators", "cookies",
+             "crawl_errors"]
     for name in order:
         columns, options = SCHEMA[name]
         table = db[name]
@@ -261,7 +286,8 @@ class Store:
         table = self.db["reports"]
         existing = list(self.db.query("select first_seen from reports where report_id = ?", [rid]))
         stamp = now()
-        row = {k: report.get(k) for k in SCHEMA["reports"][0]}
+        # version and removed_on are the change tracker's (govcrawl.changes), not the page's
+        row = {k: report.get(k) for k in SCHEMA["reports"][0] if k not in ("version", "removed_on")}
         row["first_seen"] = existing[0]["first_seen"] if existing else stamp
         row["last_seen"] = stamp
         with self.db.conn:
@@ -285,12 +311,36 @@ class Store:
                 self.db["report_checks"].insert_all(
                     [{"report_id": rid, **{k: c.get(k) for k in ("rule", "scope", "status",
                                                                   "detail")}} for c in checks])
+            change = record_version(self.db.conn, row, stats, not existing, stamp)
+            if change == "new":
+                record_event(self.db.conn, rid, row.get("url"), report.get("site_id"), report.get("run_id"), "new",
+                             row.get("title"))
+            url_seen(self.db.conn, rid, urls, report.get("site_id"), report.get("run_id"), report.get("validators"),
+                     row.get("capture_id"))
             rowid = self.db.execute("select rowid from reports where report_id = ?", [rid]).fetchone()[0]
             self.db.execute(f"delete from {FTS_TABLE} where rowid = ?", [rowid])
             self.db.execute(
                 f"insert into {FTS_TABLE} (rowid, title, body_text) values (?, ?, ?)",
                 [rowid, index_text(row.get("title")), index_text(row.get("body_text"))])
         return not existing
+
+    def revisit(self, report_id: str, url: str, site_id: str, run_id: str | None, outcome: str, how: str | None,
+                validators: dict | None = None) -> None:
+        """A known URL asked again: unchanged, removed or failing (see govcrawl.changes)."""
+        with self.db.conn:
+            if outcome == "unchanged":
+                url_seen(self.db.conn, report_id, [url], site_id, run_id,
+                         validators if validators and any(validators.values()) else None)
+                self.db.execute("update reports set last_seen = ? where report_id = ?", [now(), report_id])
+                self.db.execute("update report_versions set last_seen = ? where report_id = ? and version = "
+                                "(select max(version) from report_versions where report_id = ?)",
+                                [now(), report_id, report_id])
+            else:
+                url_gone(self.db.conn, report_id, url, site_id, run_id, how or outcome, failing=outcome == "failed")
+
+    def page_seen(self, page: dict) -> None:
+        self.db["page_validators"].upsert({**{k: page.get(k) for k in ("url", "site_id", "etag", "last_modified",
+                                                                          "capture_id")}, "seen": now()}, pk="url")
 
     def add_url(self, report_id: str, url: str, site_id: str) -> None:
         from govcrawl.dedupe import canonical_url

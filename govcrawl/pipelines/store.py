@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from govcrawl.dedupe import canonical_url
-from govcrawl.items import CrawlErrorItem, DocumentItem
+from govcrawl.items import CrawlErrorItem, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.outcome import detected_platform, run_status, site_outcome
-from govcrawl.signals import capture_archived, crawl_error, site_found
+from govcrawl.signals import capture_archived, crawl_error, page_seen, site_found
 from govcrawl.storage import now
 from govcrawl.storage import shared_store
 
@@ -96,6 +96,7 @@ class StorePipeline:
         crawler.signals.connect(pipe.on_capture, signal=capture_archived)
         crawler.signals.connect(pipe.on_error, signal=crawl_error)
         crawler.signals.connect(pipe.on_site, signal=site_found)
+        crawler.signals.connect(pipe.on_page, signal=page_seen)
         return pipe
 
     @property
@@ -113,6 +114,9 @@ class StorePipeline:
         if run is not None and site["site_id"] not in self.started:
             self.started.add(site["site_id"])
             self.store.start_run(run.run_id, site["site_id"], crawl_id=spider.run_id, spider=spider.name)
+
+    def on_page(self, page, spider=None):
+        self.store.page_seen(page)
 
     def on_capture(self, capture, spider=None):
         self.store.add_capture(capture)
@@ -135,6 +139,13 @@ class StorePipeline:
             self.counts[item.site_id]["errors"] += 1
             self.store.add_error(item.run_id or self._run_id(item.site_id, spider), vars(item))
             return item
+        if isinstance(item, RevisitItem):
+            self.counts[item.site_id][f"revisit_{item.outcome}"] += 1
+            if item.outcome == "unchanged":
+                self.counts[item.site_id]["unchanged"] += 1
+            self.store.revisit(item.report_id, item.url, item.site_id, item.run_id, item.outcome, item.how,
+                               item.validators)
+            return item
         if not isinstance(item, DocumentItem):
             return item
         site_id = item.site["site_id"]
@@ -150,6 +161,7 @@ class StorePipeline:
                 self.store.add_url(item.duplicate_of, url, site_id)
             return item
         row = report_row(item)
+        row["validators"] = item.validators
         if row["is_annual_report"]:
             counts["reports"] += 1
         new = self.store.save_report(row, urls, attachment_rows(item), item.stats, item.checks)

@@ -14,13 +14,24 @@ from urllib.parse import urlsplit
 
 from scrapy.http import HtmlResponse, TextResponse
 
-from govcrawl.items import Attachment, DocumentItem
+from govcrawl.items import Attachment, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.platforms.listing import ListEntry
 from govcrawl.platforms.scope import SiteRun
+from govcrawl.recrawl import validators
 
 _COPY_TEXT = re.compile(r"^[\[【(（]?(繁體|繁体|正體|正体|繁體版|繁体版|繁體中文|繁体中文|big5|BIG5|Big5|繁)[\]】)）]?$")
 _COPY_URL = re.compile(r"(/big5/|//big5\.|[?&](lang|language)=(big5|tw|zh-?tw|zh_tw|cht)\b)", re.I)
+
+
+def _deleted_notice(text: str, title: str) -> bool:
+    """A full portal page (nav, footer) whose only content is a deletion notice: the notice is
+    there and the report's own title is not."""
+    from govcrawl.recrawl import soft_404
+
+    folded = links.clean(text)
+    notice = any(soft_404(folded[i:i + 400]) for i in range(0, min(len(folded), 20000), 300))
+    return notice and bool(title) and title[:12] not in folded
 
 
 def is_copy_link(url: str, text: str) -> bool:
@@ -50,17 +61,67 @@ class DetailMixin:
 
     def detail_request(self, run: SiteRun, entry: ListEntry, list_url: str | None, column_title: str | None = None,
                        kind: str = "detail"):
+        known = self.memory.lookup(run.to_real(entry.url)) if self.memory.urls else None
+        if known is not None:  # a report we have: asked conditionally, like every known URL
+            return self.revisit_request(run, known, entry, list_url, column_title)
         return self.make_request(
             run, entry.url, self.parse_detail, kind, referer=list_url,
             cb_kwargs={"list_title": entry.title, "list_date": entry.date,
                        "list_url": run.to_real(list_url) if list_url else None, "column_title": column_title},
             meta={"download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 32 * 1024 * 1024)})
 
+    def revisit_request(self, run: SiteRun, known, entry: ListEntry | None = None, list_url: str | None = None,
+                        column_title: str | None = None):
+        """A known report URL asked again with its validators; 304, 404, 410 and 5xx answers
+        come to the callback, which tells unchanged, gone and failing apart."""
+        meta = {"handle_httpstatus_list": [304, 404, 410, 500, 502, 503, 504], "govcrawl_known": known.url,
+                "download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 32 * 1024 * 1024)}
+        revisit_of = known.revisit_of()
+        if revisit_of and known.conditional_headers():
+            meta["govcrawl_revisit_of"] = revisit_of
+        return self.make_request(
+            run, known.url, self.parse_detail, "revisit", referer=list_url, errback=self.revisit_error,
+            headers=known.conditional_headers(), meta=meta,
+            cb_kwargs={"list_title": entry.title if entry else known.list_title,
+                       "list_date": entry.date if entry else None,
+                       "list_url": run.to_real(list_url) if list_url else None, "column_title": column_title})
+
+    def revisit_outcome(self, run: SiteRun, response, known) -> tuple[str, str] | None:
+        """('unchanged' | 'removed' | 'failed', how) for a known URL's answer, or None when it
+        is a page to read again."""
+        from govcrawl.recrawl import GONE_STATUSES, redirected_away, soft_404
+
+        status = response.status
+        final = run.to_real(response.url)
+        if status == 304:
+            return "unchanged", "HTTP 304 Not Modified"
+        if status in GONE_STATUSES:
+            return "removed", f"HTTP {status}"
+        if status >= 500:
+            return "failed", f"HTTP {status}"
+        if redirected_away(known.url, final, run.site.homepage, set(run.columns)):
+            return "removed", f"redirected to {final}"
+        if isinstance(response, HtmlResponse):
+            text = " ".join(response.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]").getall())
+            title = links.clean(known.title or known.list_title or "")
+            if soft_404(text) or _deleted_notice(text, title):
+                return "removed", "the page says the information was deleted or does not exist"
+        return None
+
     def parse_detail(self, response, list_title=None, list_date=None, list_url=None, column_title=None):
         run = self.site_of(response)
         run.counts["details"] += 1
         self.touch(run)
         real = run.to_real(response.url)
+        known = self.memory.urls.get(response.meta.get("govcrawl_known") or "")
+        if known is not None:
+            outcome = self.revisit_outcome(run, response, known)
+            if outcome is not None:
+                run.counts[f"revisit_{outcome[0]}"] += 1
+                yield RevisitItem(url=known.url, report_id=known.report_id, site_id=run.site_id, outcome=outcome[0],
+                                  how=outcome[1], run_id=run.run_id, validators=validators(response.headers),
+                                  capture=response.meta.get("capture"))
+                return
         item = DocumentItem(
             url=real,
             fetched_url=response.url,
@@ -75,6 +136,7 @@ class DetailMixin:
             column_title=column_title,
             run_id=run.run_id,
             other_urls=[run.to_real(u) for u in response.meta.get("redirect_urls", []) if run.to_real(u) != real],
+            validators=validators(response.headers),
         )
         steps: list = []
         if isinstance(response, HtmlResponse):
@@ -158,6 +220,16 @@ class DetailMixin:
         item.attachments.append(att)
         run.counts["attachments"] += 1
         yield from self._next_step(run, item, steps)
+
+    def revisit_error(self, failure):
+        """A known URL that could not be fetched (network): failing, not removed (see recrawl)."""
+        run = self.site_of(failure)
+        known = self.memory.urls.get(failure.request.meta.get("govcrawl_known") or "")
+        yield from self.on_error(failure)
+        if known is not None:
+            run.counts["revisit_failed"] += 1
+            yield RevisitItem(url=known.url, report_id=known.report_id, site_id=run.site_id, outcome="failed",
+                              how=self.describe_failure(failure), run_id=run.run_id)
 
     def attachment_error(self, failure):
         kw = failure.request.cb_kwargs

@@ -53,6 +53,10 @@ class ListMixin:
         real = run.to_real(url)
         if not self.list_page_allowed(run, column, real, mode, response.url):
             return None
+        conditions = self.list_conditions(real) if method == "GET" and "headers" not in kwargs else {}
+        if conditions:
+            kwargs["headers"] = conditions["headers"]
+            meta = {**(meta or {}), **conditions["meta"]}
         request = self.make_request(run, real, self.parse_list, "scan" if mode == "scan" else "list",
                                     referer=response.url, method=method, body=body, request_cls=request_cls,
                                     meta={"govcrawl_frame": response.meta.get("govcrawl_frame", False), **(meta or {})},
@@ -63,11 +67,39 @@ class ListMixin:
             run.column_pages[column] += 1
         return request
 
+    def page_seen(self, run: SiteRun, response) -> None:
+        """Keep a list page's validators, so the next crawl can ask it conditionally."""
+        from govcrawl.recrawl import validators
+        from govcrawl.signals import page_seen
+
+        found = validators(response.headers)
+        if response.status == 200 and (found["etag"] or found["last_modified"]) and response.request.method == "GET":
+            self.crawler.signals.send_catch_log(signal=page_seen, spider=self, page={
+                "url": run.to_real(response.url), "site_id": run.site_id, **found,
+                "capture_id": (response.meta.get("capture") or {}).get("capture_id")})
+
+    def list_conditions(self, url: str) -> dict:
+        """make_request arguments asking a list page only if it changed since the last crawl."""
+        seen = self.memory.pages.get(url)
+        if not seen:
+            return {}
+        headers = {}
+        if seen.get("etag"):
+            headers["If-None-Match"] = seen["etag"]
+        if seen.get("last_modified"):
+            headers["If-Modified-Since"] = seen["last_modified"]
+        return {"headers": headers, "meta": {"handle_httpstatus_list": [304]}} if headers else {}
+
     # -- the list callback ---------------------------------------------------------------------
     def parse_list(self, response, column: str | None = None, column_title: str | None = None,
                    mode: str = "reports", page: int = 1):
         """A list page (or a JSON answer): entries to detail requests, then further pages."""
         run = self.site_of(response)
+        self.page_seen(run, response)
+        if response.status == 304:  # unchanged since the last crawl: nothing new on it or after it
+            run.counts["list_unchanged"] += 1
+            self.touch(run)
+            return
         if not isinstance(response, TextResponse):
             # The column link went straight to a document.
             yield from self.parse_detail(response, list_url=response.url, column_title=column_title)
@@ -89,6 +121,12 @@ class ListMixin:
             if entry.url in run.other_columns:
                 continue
             yield self.detail_request(run, entry, response.url, column_title=column_title)
+        if run.recrawl and entries and not any(self.memory.lookup(run.to_real(e.url)) is None for e in entries):
+            # A re-crawl reads a newest-first list only as far as it brings something new.
+            run.counts["paging_stopped"] += 1
+            requests = []
+        if run.recrawl and not entries and not requests and response.meta.get("kind") == "column":
+            yield from self.rediscover(run, f"the 年报 column {column} showed no entries", response.url)
         markup = isinstance(response, (HtmlResponse, XmlResponse))
         frames = [] if response.meta.get("govcrawl_frame") or not markup else self.content_frames(response, run)
         for url in frames:

@@ -28,7 +28,7 @@ from govcrawl.platforms.scope import SiteRun
 from govcrawl.registry import Site
 from govcrawl.signals import crawl_error, site_found
 
-PRIORITY = {"attachment": 40, "detail": 30, "copy": 25, "column": 20, "nav": 15, "subsite": 12,
+PRIORITY = {"attachment": 40, "detail": 30, "revisit": 30, "copy": 25, "column": 20, "nav": 15, "subsite": 12,
             "list": 10, "render": 10, "scan": 5}
 # Kinds whose URLs are checked against traps and the page budgets (details and files are not:
 # they were found in a list, and the request budget bounds them).
@@ -49,6 +49,9 @@ class PortalSpider(scrapy.Spider):
         self._dirty: set[str] = set()
         self.frontier = None
         self.browser_hosts: set[str] = set()    # hosts whose challenge cookie rotates: always Chromium
+        from govcrawl.recrawl import Memory
+
+        self.memory = Memory()                  # what earlier crawls of the database knew
         for site in sites or []:
             self.add_site(site, base_url=self._base_urls.get(site.site_id))
 
@@ -59,6 +62,9 @@ class PortalSpider(scrapy.Spider):
         crawler.signals.connect(spider._on_dropped, signal=signals.request_dropped)
         crawler.signals.connect(spider._on_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider._on_response, signal=signals.response_received)
+        from govcrawl.recrawl import load_memory
+
+        spider.memory = load_memory(crawler.settings.get("GOVCRAWL_DB") or "metadata.db")
         return spider
 
     # -- sites ---------------------------------------------------------------------------------
@@ -215,6 +221,8 @@ class PortalSpider(scrapy.Spider):
         if request.meta.get("kind") == "nav" and request.meta.get("homepage"):
             run.homepage_failure = reason
         yield self.error_item(failure, stage="fetch")
+        if request.meta.get("kind") == "column":
+            yield from self.rediscover(run, f"the 年报 column {request.url} failed ({reason})", request.url)
 
 
 class CallbackErrors:

@@ -49,6 +49,8 @@ class SiteRun:
     homepage_failure: str | None = None
     subsites: dict[str, str] = field(default_factory=dict)  # subsite site_id -> name
     postback_pages: dict[str, set[str]] = field(default_factory=dict)  # ASP.NET list -> pages asked
+    recrawl: bool = False       # started from the columns an earlier crawl found
+    walked: bool = False        # the walk from the homepage has started
 
     @classmethod
     def start(cls, site: Site, run_id: str, base_url: str | None = None) -> "SiteRun":

@@ -71,21 +71,64 @@ class WalkMixin:
     def column_request(self, run: SiteRun, url: str, title: str | None, referer: str | None = None,
                        kind: str = "column", mode: str = "reports"):
         request = self.make_request(run, url, self.parse_list, kind, referer=referer,
-                                    cb_kwargs={"column": url, "column_title": title, "mode": mode})
+                                    cb_kwargs={"column": url, "column_title": title, "mode": mode},
+                                    **self.list_conditions(run.to_real(url)))
         if request is not None and mode == "reports":
             run.columns.setdefault(url, title or "")
             self.touch(run)
         return request
 
     def homepage_requests(self, run: SiteRun):
-        for url in run.site.column_urls:
-            yield self.column_request(run, url, None)
+        """A site's first requests. A re-crawl starts from the 年报 columns the last crawl found
+        (the homepage walk only if they fail), takes up the subsites it found and revisits every
+        known report URL; a first crawl walks from the homepage."""
+        known = self.memory.columns.get(run.site_id)
+        if known:
+            run.recrawl = True
+            for url in dict.fromkeys(known + list(run.site.column_urls)):
+                yield self.column_request(run, url, None)
+        else:
+            for url in run.site.column_urls:
+                yield self.column_request(run, url, None)
+            yield from self.walk_from_homepage(run)
+        for row in self.memory.subsites.get(run.site_id, []):
+            sub = self.known_subsite(run, row)
+            if sub is not None:
+                yield from self.homepage_requests(sub)
+        for known_url in self.memory.for_site(run.site_id):
+            if known_url.due():
+                yield self.revisit_request(run, known_url)
+
+    def walk_from_homepage(self, run: SiteRun):
+        if run.walked:
+            return
+        run.walked = True
+        self.touch(run)
         in_scope = None
         scope_url = None
         if run.site.discovered_from:  # a subsite starts on its own page
             in_scope, scope_url = True, run.site.homepage
         yield self.nav_request(run, run.site.homepage, 0, in_scope=in_scope, scope_url=scope_url,
                                kind="subsite" if run.site.discovered_from else "nav", homepage=True)
+
+    def rediscover(self, run: SiteRun, why: str, url: str):
+        """A column found last time failed: find the columns again from the homepage."""
+        if run.recrawl and not run.walked:
+            self.logger.info("%s: %s; walking from the homepage again", run.site_id, why)
+            run.counts["rediscovered"] += 1
+            yield from self.walk_from_homepage(run)
+
+    def known_subsite(self, parent: SiteRun, row: dict) -> SiteRun | None:
+        if row["site_id"] in self.runs:
+            return None
+        fields = {k: row.get(k) for k in ("site_id", "name", "homepage", "admin_code", "level", "parent", "province",
+                                          "city", "county", "township", "discovered_from")}
+        site = Site(**fields)
+        run = self.add_site(site, base_url=parent.fetch_origin if parent.on_real_domain(site.homepage) else None,
+                            announce=True)
+        run.other_columns |= set(parent.columns) | set(self.memory.columns.get(parent.site_id, []))
+        parent.subsites[site.site_id] = site.name
+        return run
 
     # -- links ---------------------------------------------------------------------------------
     def page_links(self, response, run: SiteRun | None = None) -> list[tuple[str, str]]:

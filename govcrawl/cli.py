@@ -5,6 +5,7 @@
     govcrawl extract PAGE [--url URL]   extract one saved page and print JSON
     govcrawl eval DIR                   score the extractor on labelled pages
     govcrawl serve [--db metadata.db]   publish a database with Datasette
+    govcrawl export FORMAT --out ...    export WACZ, CSV, JSONL or Parquet (filtered)
 """
 from __future__ import annotations
 
@@ -161,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--portal-port", type=int, default=8701, help="first sample portal port")
             p.add_argument("--no-serve", action="store_true", help="build metadata.db and stop")
         p.set_defaults(func=func)
+
+    from govcrawl.export import add_export_parser  # researchers' exports: WACZ and data files
+
+    add_export_parser(sub)
     return parser
 
 

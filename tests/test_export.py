@@ -306,3 +306,20 @@ def test_bad_input_is_one_clear_line(crawled, args, message):
     proc = govcrawl("export", *args, cwd=crawled)
     assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_datasette_links_a_report_to_its_replay(crawled):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    report = db_rows(crawled, "select r.report_id, r.cdxj_key, c.url from reports r "
+                              "join captures c on c.capture_id = r.capture_id limit 1")[0]
+
+    async def fetch():
+        ds = Datasette([str(crawled / "metadata.db")])
+        return (await ds.client.get(f"/metadata/reports/{report['report_id']}")).text
+
+    html = asyncio.run(fetch())
+    ts = report["cdxj_key"].rsplit(" ", 1)[1]
+    assert "/-/wacz?" + urlencode({"url": report["url"], "ts": ts}).replace("&", "&amp;") in html

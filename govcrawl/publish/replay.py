@@ -177,14 +177,24 @@ def register_routes():
 
 
 @hookimpl
-def render_cell(value, column, table, row):
-    """The CDXJ key of a report's capture links to its replay."""
+def render_cell(value, column, table, database, row, datasette):
+    """The CDXJ key of a report's capture links to its replay (at the URL that was fetched,
+    which for a replica differs from the report's canonical URL)."""
     if table != "reports" or column != "cdxj_key" or not value or row is None:
         return None
-    try:
-        url = row["url"]
-    except (KeyError, IndexError):
-        return None
-    ts = str(value).rsplit(" ", 1)[-1]
-    href = "/-/wacz?" + urlencode({"url": url, "ts": ts})
-    return Markup(f'<a href="{escape(href)}" title="replay the archived copy">{escape(value)}</a>')
+
+    async def link():
+        try:
+            capture_id = row["capture_id"]
+        except (KeyError, IndexError):
+            capture_id = None
+        if isinstance(capture_id, dict):  # a foreign key as Datasette expands it
+            capture_id = capture_id.get("value")
+        rows = (await datasette.get_database(database).execute(
+            "select url from captures where capture_id = ?", [capture_id])).rows if capture_id else []
+        url = rows[0][0] if rows else row["url"]
+        ts = str(value).rsplit(" ", 1)[-1]
+        href = "/-/wacz?" + urlencode({"url": url, "ts": ts})
+        return Markup(f'<a href="{escape(href)}" title="replay the archived copy">{escape(value)}</a>')
+
+    return link

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test lock clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(REPLAY_ASSETS)/ui.js
 
 $(VENV)/.installed: requirements.lock pyproject.toml debian-packages.txt
 	scripts/install-system-deps
@@ -15,6 +15,21 @@ $(VENV)/.installed: requirements.lock pyproject.toml debian-packages.txt
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
+
+# ReplayWeb.page (npm `replaywebpage`, pinned and checked) for archive replay in `govcrawl serve`:
+# bundled here at setup, never fetched while serving. The folder's contents are git-ignored.
+REPLAYWEBPAGE := replaywebpage@2.5.3
+REPLAYWEBPAGE_SHA256 := b7d35c39c4da9b7121c5a393911d8675d4cc6f19513c380191e16b086bea812c
+REPLAY_ASSETS := govcrawl/publish/replay_assets
+
+$(REPLAY_ASSETS)/ui.js:
+	rm -rf $(REPLAY_ASSETS)/.pack && mkdir -p $(REPLAY_ASSETS)/.pack
+	cd $(REPLAY_ASSETS)/.pack && npm pack --silent $(REPLAYWEBPAGE) >/dev/null
+	echo "$(REPLAYWEBPAGE_SHA256)  $$(ls $(REPLAY_ASSETS)/.pack/*.tgz)" | sha256sum -c --quiet
+	tar -xzf $(REPLAY_ASSETS)/.pack/*.tgz -C $(REPLAY_ASSETS)/.pack package/ui.js package/sw.js package/LICENSE
+	mv $(REPLAY_ASSETS)/.pack/package/sw.js $(REPLAY_ASSETS)/.pack/package/LICENSE $(REPLAY_ASSETS)/
+	mv $(REPLAY_ASSETS)/.pack/package/ui.js $(REPLAY_ASSETS)/ui.js
+	rm -rf $(REPLAY_ASSETS)/.pack
 
 demo: setup
 	$(BIN)/govcrawl demo

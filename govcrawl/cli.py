@@ -5,6 +5,7 @@
     govcrawl extract PAGE [--url URL]   extract one saved page and print JSON
     govcrawl eval DIR                   score the extractor on labelled pages
     govcrawl serve [--db metadata.db]   publish a database with Datasette
+    govcrawl export FORMAT --out ...    export WACZ, CSV, JSONL or Parquet (filtered)
 """
 from __future__ import annotations
 
@@ -195,8 +196,13 @@ def _report(stats: dict, db: str, registry: bool = False) -> int:
     return 1 if failed else 0
 
 
-def serve(db: str, host: str, port: int, archive_dir: str) -> int:
+def serve(db: str, host: str, port: int, archive_dir: str, wacz_dir: str | None = None) -> int:
     from govcrawl.publish.metadata import write_metadata
+
+    if wacz_dir:  # WACZ packages replayed at /-/replay/ (govcrawl.publish.replay)
+        import os
+
+        os.environ["GOVCRAWL_WACZ_DIR"] = str(Path(wacz_dir).resolve())
 
     meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir, Path(db).stem)
     cmd = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta),
@@ -213,7 +219,7 @@ def cmd_serve(args) -> int:
     if not Path(args.db).exists():
         print(f"no database at {args.db}: run `govcrawl demo` or `govcrawl crawl` first", file=sys.stderr)
         return 2
-    return serve(args.db, args.host, args.port, args.archive)
+    return serve(args.db, args.host, args.port, args.archive, args.wacz_dir)
 
 
 def cmd_demo(args) -> int:
@@ -263,10 +269,17 @@ def build_parser() -> argparse.ArgumentParser:
         if name in ("demo", "serve"):
             p.add_argument("--host", default="127.0.0.1")
             p.add_argument("--port", type=int, default=8001)
+        if name == "serve":
+            p.add_argument("--wacz-dir", help="WACZ packages to replay at /-/replay/ "
+                           "(default: wacz/ in the archive directory)")
         if name == "demo":
             p.add_argument("--portal-port", type=int, default=8701, help="first sample portal port")
             p.add_argument("--no-serve", action="store_true", help="build metadata.db and stop")
         p.set_defaults(func=func)
+
+    from govcrawl.export import add_export_parser  # researchers' exports: WACZ and data files
+
+    add_export_parser(sub)
     return parser
 
 

@@ -66,6 +66,8 @@ EXTENSIONS = {
 # Where the crawl writes. Relative paths are taken from the working directory (the repo top).
 GOVCRAWL_DB = "metadata.db"
 GOVCRAWL_ARCHIVE_DIR = "archive"
+# A crawl run starts a new WARC file (with its own warcinfo record) once one passes this size.
+GOVCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024
 # Attachments we download from report pages (the report is often only in the attachment).
 GOVCRAWL_ATTACHMENT_EXTENSIONS = ["pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "jpg", "jpeg", "png"]
 # Navigation depth when looking for the 年报 column from the homepage.

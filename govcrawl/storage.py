@@ -37,7 +37,10 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
         {"capture_id": str, "run_id": str, "site_id": str, "url": str, "method": str,
          "status": int, "fetched_at": str, "content_type": str, "content_length": int,
          "payload_digest": str, "warc_file": str, "warc_offset": int, "warc_length": int,
-         "rendered": int},
+         "rendered": int,
+         # The WARC record itself (response, revisit or resource), the record a 304 revisit
+         # confirms, and the CDXJ index key "<SURT> <timestamp>".
+         "warc_record_id": str, "record_type": str, "revisit_of": str, "cdxj_key": str},
         {"pk": "capture_id", "foreign_keys": [("run_id", "crawl_runs", "run_id")]},
     ),
     "reports": (
@@ -47,7 +50,9 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
          "province": str, "city": str, "county": str, "township": str, "admin_code": str,
          "body_text": str, "body_source": str, "ocr": int, "content_hash": str,
          "list_title": str, "errors": str, "first_seen": str, "last_seen": str,
-         "capture_id": str, "run_id": str, "version": int, "removed_on": str},
+         "capture_id": str, "run_id": str, "version": int, "removed_on": str,
+         # Citable archived copy: WARC-Record-ID, capture time and CDXJ key of the capture.
+         "warc_record_id": str, "capture_time": str, "cdxj_key": str},
         {"pk": "report_id", "foreign_keys": [("site_id", "sites", "site_id"),
                                              ("capture_id", "captures", "capture_id")]},
     ),

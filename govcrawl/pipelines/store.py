@@ -34,6 +34,13 @@ def attachment_type(url: str, content_type: str | None) -> str | None:
     return None
 
 
+def citable_capture(capture: dict | None) -> dict:
+    """The archive identifiers an article can cite for a report's archived copy."""
+    capture = capture or {}
+    return {"warc_record_id": capture.get("warc_record_id"),
+            "capture_time": capture.get("fetched_at"), "cdxj_key": capture.get("cdxj_key")}
+
+
 def report_row(item: DocumentItem) -> dict:
     record = item.record
     row = {k: record.get(k) for k in RECORD_FIELDS}
@@ -48,6 +55,7 @@ def report_row(item: DocumentItem) -> dict:
         errors=json.dumps(item.errors, ensure_ascii=False) if item.errors else None,
         capture_id=(item.capture or {}).get("capture_id"),
         run_id=(item.capture or {}).get("run_id"),
+        **citable_capture(item.capture),
     )
     row["body_source"] = row.get("body_source") or "page"
     return row

@@ -6,6 +6,12 @@ BIN := $(VENV)/bin
 
 .PHONY: setup demo test lock clean
 
+# ReplayWeb.page (npm `replaywebpage`, pinned and checked) for archive replay in `govcrawl serve`:
+# bundled here at setup, never fetched while serving. The folder's contents are git-ignored.
+REPLAYWEBPAGE := replaywebpage@2.5.3
+REPLAYWEBPAGE_SHA256 := b7d35c39c4da9b7121c5a393911d8675d4cc6f19513c380191e16b086bea812c
+REPLAY_ASSETS := govcrawl/publish/replay_assets
+
 setup: $(VENV)/.installed $(REPLAY_ASSETS)/ui.js
 
 $(VENV)/.installed: requirements.lock pyproject.toml debian-packages.txt
@@ -15,12 +21,6 @@ $(VENV)/.installed: requirements.lock pyproject.toml debian-packages.txt
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
-
-# ReplayWeb.page (npm `replaywebpage`, pinned and checked) for archive replay in `govcrawl serve`:
-# bundled here at setup, never fetched while serving. The folder's contents are git-ignored.
-REPLAYWEBPAGE := replaywebpage@2.5.3
-REPLAYWEBPAGE_SHA256 := b7d35c39c4da9b7121c5a393911d8675d4cc6f19513c380191e16b086bea812c
-REPLAY_ASSETS := govcrawl/publish/replay_assets
 
 $(REPLAY_ASSETS)/ui.js:
 	rm -rf $(REPLAY_ASSETS)/.pack && mkdir -p $(REPLAY_ASSETS)/.pack

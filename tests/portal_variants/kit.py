@@ -30,6 +30,8 @@ class Variant:
     truth: list[Truth] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)  # other bodies' report paths: never ours
     challenge: bool = False                # answer cookie-less requests with a 521 script
+    validators: bool = False               # ETag / Last-Modified, and 304 to conditional requests
+    log: list = field(default_factory=list)  # (method, path, status) of every page answered
     style: str = ""                        # one line: which convention the variant copies
 
     def add(self, path: str, html: str, content_type: str = HTML, encoding: str = "utf-8") -> None:

@@ -2,6 +2,7 @@
 for POST/GET endpoints, and the 加速乐-style 521 cookie challenge for variants that have one."""
 from __future__ import annotations
 
+import hashlib
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,8 +24,13 @@ def page_key(path: str, query: str) -> str:
     return path + "?" + urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
 
 
+LAST_MODIFIED = "Mon, 15 Jan 2024 08:00:00 GMT"
+
+
 def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
-    pages = {page_key(*(k.split("?", 1) + [""])[:2]): v for k, v in variant.pages.items()}
+    def pages() -> dict:
+        # Read afresh on every request, so a test can change the portal between two crawls.
+        return {page_key(*(k.split("?", 1) + [""])[:2]): v for k, v in list(variant.pages.items())}
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -56,15 +62,28 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
             if dynamic is not None:
                 answer = dynamic(self.command, dict(parse_qsl(parts.query)), dict(form))
             else:
-                answer = pages.get(page_key(parts.path, parts.query))
+                table = pages()
+                answer = table.get(page_key(parts.path, parts.query))
                 if answer is None and parts.path.endswith("/"):
-                    answer = pages.get(page_key(parts.path + "index.html", parts.query))
+                    answer = table.get(page_key(parts.path + "index.html", parts.query))
             if answer is None:
+                variant.log.append((self.command, self.path, 404))
                 self._send(404, b"<html><body>404 Not Found</body></html>", "text/html")
                 return
             body, content_type = answer[:2]
-            self._send(answer[2] if len(answer) > 2 else 200, body, content_type,
-                       answer[3] if len(answer) > 3 else None)
+            status = answer[2] if len(answer) > 2 else 200
+            headers = dict(answer[3]) if len(answer) > 3 and answer[3] else {}
+            if status == 200 and variant.validators and dynamic is None:
+                # Validators as a real server gives them, and 304 to a conditional request.
+                etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+                headers.setdefault("ETag", etag)
+                headers.setdefault("Last-Modified", LAST_MODIFIED)
+                if self.headers.get("If-None-Match") == etag:
+                    variant.log.append((self.command, self.path, 304))
+                    self._send(304, b"", content_type, {"ETag": etag})
+                    return
+            variant.log.append((self.command, self.path, status))
+            self._send(status, body, content_type, headers)
 
         do_GET = do_HEAD = do_POST = _answer
 

@@ -107,8 +107,8 @@ def test_the_edit_keeps_both_versions(two_crawls):
 def test_new_reports_and_nothing_else(two_crawls):
     ctx = two_crawls
     new_second = {r["url"] for r in ctx["conn"].execute(
-        "select url from report_events where event = 'new' and run_id in "
-        "(select run_id from crawl_runs order by started desc limit 1)")}
+        "select url from report_events where event = 'new' and run_id in (select run_id from crawl_runs "
+        "where crawl_id = (select crawl_id from crawl_runs order by started desc limit 1))")}
     assert new_second == {ctx["base"] + p for p in ctx["added"]}
     assert not events(ctx, "reappeared")
 

@@ -236,6 +236,45 @@ def cmd_demo(args) -> int:
     return serve(args.db, args.host, args.port, args.archive)
 
 
+def cmd_changes(args) -> int:
+    """New, edited, removed and reappeared reports since a date, newest first."""
+    import re
+    import sqlite3
+
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since or ""):
+        print(f"--since takes a date as YYYY-MM-DD, not {args.since!r}", file=sys.stderr)
+        return 2
+    path = Path(args.db)
+    if not path.is_file():
+        print(f"no database at {args.db}", file=sys.stderr)
+        return 2
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = conn.execute(
+            "select e.date, e.event, coalesce(s.name, e.site_id) as site, r.title, r.report_year, e.url, e.detail "
+            "from report_events e join reports r on r.report_id = e.report_id left join sites s on s.site_id = r.site_id "
+            "where e.date >= ? and (? is null or e.event = ?) order by e.date desc, e.event, site",
+            [args.since, args.event, args.event]).fetchall()
+    except sqlite3.Error as exc:
+        print(f"{args.db}: not a govcrawl database with change records ({exc})", file=sys.stderr)
+        return 2
+    if args.json:
+        for row in rows:
+            print(json.dumps(dict(row), ensure_ascii=False))
+        return 0
+    labels = {"new": "新增 new", "edited": "修改 edited", "removed": "删除 removed", "reappeared": "恢复 reappeared"}
+    for row in rows:
+        print(f"{row['date']}  {labels.get(row['event'], row['event']):16} {row['site'] or '':12} "
+              f"{row['title'] or row['url']}" + (f"  — {row['detail']}" if row["detail"] and row["event"] != "new" else ""))
+        print(f"{'':30}{row['url']}")
+    counts = {}
+    for row in rows:
+        counts[row["event"]] = counts.get(row["event"], 0) + 1
+    print(f"since {args.since}: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "no changes"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govcrawl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -249,6 +288,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score extraction on pages with <file>.labels.json")
     p.add_argument("dir")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("changes", help="new, edited and removed reports since a date")
+    p.add_argument("--since", required=True, help="first date to list, YYYY-MM-DD")
+    p.add_argument("--db", default="metadata.db", help="database file (default metadata.db)")
+    p.add_argument("--event", choices=("new", "edited", "removed", "reappeared"), help="only this kind of change")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_changes)
 
     for name, func, help_ in (("crawl", cmd_crawl, "crawl portals into metadata.db"),
                               ("demo", cmd_demo, "crawl the bundled sample portals and serve the result"),

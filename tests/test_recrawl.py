@@ -130,3 +130,18 @@ def test_the_second_crawl_costs_little(two_crawls):
     changed = 4 + 1 + 1 + 3 + 1  # removed, edited, failing, added, the changed list page
     assert second <= changed + 2, (first, second, "\n".join(map(str, [e for e in ctx["crawl2"] if e[2] != 304])))
     assert sum(1 for e in ctx["crawl2"] if e[2] == 304) > 40
+
+
+def test_changes_command_lists_what_changed(two_crawls, tmp_path):
+    ctx = two_crawls
+    db = ctx["conn"].execute("pragma database_list").fetchone()["file"]
+    out = subprocess.run([sys.executable, "-m", "govcrawl.cli", "changes", "--since", "2000-01-01", "--db", db,
+                          "--event", "removed", "--json"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    listed = {json.loads(line)["url"] for line in out.stdout.splitlines()}
+    assert listed == {ctx["base"] + p for p in ctx["removed"].values()}
+    bad = subprocess.run([sys.executable, "-m", "govcrawl.cli", "changes", "--since", "last week", "--db", db],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr

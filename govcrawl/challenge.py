@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from scrapy_playwright.page import PageMethod
 
+from govcrawl.signals import cookies_cleared
+
 CHALLENGE_STATUSES = (412, 521)
 _SCRIPT = re.compile(rb"<script|document\.cookie|location\.(href|replace|reload)", re.I)
 _INVISIBLE = re.compile(rb"<(script|style)[^>]*>.*?</\1>|<[^>]+>|\s+", re.I | re.S)
@@ -31,6 +33,36 @@ def looks_like_challenge(status: int, body: bytes) -> bool:
     if status not in CHALLENGE_STATUSES or not _SCRIPT.search(body[:20000]):
         return False
     return visible_text_size(body) < MAX_CHALLENGE_TEXT
+
+
+def challenge_shape(body: bytes) -> tuple[int, int]:
+    """(visible text bytes, links) of a challenge page, to tell the page behind it apart."""
+    return visible_text_size(body), len(re.findall(rb"<a\s[^>]*href", body[:300_000], re.I))
+
+
+def passed(rendered: bytes, shape: tuple[int, int] | None) -> bool:
+    """Did Chromium get past the challenge? The page it settled on shows more than the challenge
+    did (text or links), however small the real page is; with nothing to compare, it must not
+    look like a challenge itself."""
+    if not shape:
+        return not looks_like_challenge(521, rendered)
+    text, links = challenge_shape(rendered)
+    return links > shape[1] or text > shape[0] + 20
+
+
+def browser_hosts(spider) -> set[str]:
+    """host:port whose challenge cookie rotates: every request goes through Chromium."""
+    if not hasattr(spider, "browser_hosts"):
+        spider.browser_hosts = set()
+    return spider.browser_hosts
+
+
+def challenge_passes(spider) -> dict:
+    """Challenge bookkeeping of a run: host:port -> passes; "names:<host>" -> the cookie names
+    Chromium got; "rejected:<host:port>" -> plain requests challenged despite that cookie."""
+    if not hasattr(spider, "_govcrawl_challenge_passes"):
+        spider._govcrawl_challenge_passes = {}
+    return spider._govcrawl_challenge_passes
 
 
 def cleared_cookies(spider) -> dict[str, list[dict]]:
@@ -49,8 +81,16 @@ class ChallengeMiddleware:
         return cls(crawler)
 
     def process_request(self, request, spider=None):
-        """Hand a host's challenge cookies to the cookies middleware (which runs after us)."""
+        """Hand a host's challenge cookies to the cookies middleware (which runs after us); send
+        requests to a host whose cookie rotates on every request through Chromium."""
         spider = spider or self.crawler.spider
+        netloc = urlsplit(request.url).netloc
+        if netloc in browser_hosts(spider) and not request.meta.get("playwright"):
+            self.crawler.stats.inc_value("govcrawl/challenge/browser_always")
+            return request.replace(meta={**request.meta, "playwright": True, "govcrawl_challenge": "always",
+                                         "playwright_include_page": True,
+                                         "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
+                                   dont_filter=True)
         cookies = cleared_cookies(spider).pop(urlsplit(request.url).hostname or "", None)
         if cookies:
             existing = request.cookies or []
@@ -62,11 +102,28 @@ class ChallengeMiddleware:
     def process_response(self, request, response, spider=None):
         if request.meta.get("playwright") or not looks_like_challenge(response.status, response.body):
             return response
+        spider = spider or self.crawler.spider
         self.crawler.stats.inc_value("govcrawl/challenges")
+        netloc = urlsplit(request.url).netloc
+        sent = (request.headers.get(b"Cookie") or b"").decode("latin-1")
+        names = challenge_passes(spider).get("names:" + (urlsplit(request.url).hostname or ""), set())
+        if names and any(f"{n}=" in sent for n in names):
+            # Challenged although it carried the cookie Chromium got: that cookie was good for one
+            # request only (or is bound to something a plain request cannot show).
+            challenge_passes(spider)["rejected:" + netloc] = challenge_passes(spider).get("rejected:" + netloc, 0) + 1
+        if challenge_passes(spider).get("rejected:" + netloc, 0) >= 2 and netloc not in browser_hosts(spider):
+            # From now on this host is fetched through the browser.
+            browser_hosts(spider).add(netloc)
+            self.crawler.stats.inc_value("govcrawl/challenge/rotating_hosts")
+            note = getattr(spider, "note_browser_host", None)
+            if note is not None:
+                note(request, f"the challenge cookie of {netloc} rotates on every request: every page of the "
+                              "host is fetched through Chromium from now on")
         meta = dict(request.meta)
         meta.update(
             playwright=True,
             govcrawl_challenge=response.status,
+            govcrawl_challenge_shape=challenge_shape(response.body),
             playwright_include_page=True,  # to read the cookies the script set
             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
         )
@@ -87,6 +144,7 @@ class ChallengePassedMiddleware:
     async def process_response(self, request, response, spider=None):
         if not request.meta.get("govcrawl_challenge"):
             return response  # a page rendered for its own sake (a script-filled list) keeps its page
+        spider = spider or self.crawler.spider
         page = request.meta.pop("playwright_page", None)
         if page is not None:
             try:
@@ -95,12 +153,16 @@ class ChallengePassedMiddleware:
                 await page.close()
             host = urlsplit(request.url).hostname or ""
             jar = [{"name": c["name"], "value": c["value"], "domain": c.get("domain") or host,
-                    "path": c.get("path") or "/"} for c in cookies]
+                    "path": c.get("path") or "/", "expires": c.get("expires")} for c in cookies]
             if jar:
-                cleared_cookies(spider or self.crawler.spider)[host] = jar
+                cleared_cookies(spider)[host] = [{k: v for k, v in c.items() if k != "expires"} for c in jar]
+                challenge_passes(spider).setdefault("names:" + host, set()).update(c["name"] for c in jar)
+                self.crawler.signals.send_catch_log(signal=cookies_cleared, spider=spider, host=host, cookies=jar)
         if (request.meta.get("govcrawl_challenge") and request.meta.get("playwright")
                 and response.status in CHALLENGE_STATUSES
-                and not looks_like_challenge(response.status, response.body)):
+                and passed(response.body, request.meta.get("govcrawl_challenge_shape"))):
             self.crawler.stats.inc_value("govcrawl/challenges_passed")
+            netloc = urlsplit(request.url).netloc
+            challenge_passes(spider)[netloc] = challenge_passes(spider).get(netloc, 0) + 1
             return response.replace(status=200)
         return response

@@ -94,6 +94,7 @@ class Memory:
     urls: dict[str, KnownUrl] = field(default_factory=dict)           # report URL -> what we knew
     pages: dict[str, dict] = field(default_factory=dict)              # list page URL -> validators
     attachments: set[str] = field(default_factory=set)
+    cookies: dict[str, list[dict]] = field(default_factory=dict)     # host -> challenge cookies still valid
 
     def lookup(self, url: str) -> KnownUrl | None:
         """A known report URL, as linked or in its canonical form."""
@@ -147,6 +148,13 @@ def load_memory(db_path: str | Path) -> Memory:
                     row["url"], row["report_id"], row["site_id"], row["etag"], row["last_modified"],
                     row["capture_id"], row["fetched_at"], row["payload_digest"], row["removed_on"],
                     row["fail_since"], row["published_date"], row["last_checked"], row["title"], row["list_title"])
+        if "cookies" in tables:
+            import time
+
+            for row in conn.execute("select * from cookies where expires is null or expires <= 0 or expires > ?",
+                                    [time.time() + 60]):
+                memory.cookies.setdefault(row["host"], []).append(
+                    {"name": row["name"], "value": row["value"], "domain": row["domain"], "path": row["path"] or "/"})
         if "page_validators" in tables:
             for row in conn.execute("select * from page_validators"):
                 memory.pages[row["url"]] = {"etag": row["etag"], "last_modified": row["last_modified"],

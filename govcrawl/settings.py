@@ -12,9 +12,11 @@ BOT_NAME = "govcrawl"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
+# ASCII only: header values are Latin-1 on the wire, and a challenge script that reads
+# navigator.userAgent must see the same string the server gets.
 USER_AGENT = (
     f"govcrawl/{__version__} (+https://github.com/govcrawl/govcrawl; "
-    "archiving 政府信息公开工作年度报告)"
+    "archiving government information-disclosure annual reports)"
 )
 ROBOTSTXT_OBEY = True
 

@@ -16,3 +16,7 @@ site_found = object()
 #: Sent when a list page answered with validators (ETag / Last-Modified): ``page`` (url,
 #: site_id, etag, last_modified, capture_id). The store keeps them for the next crawl.
 page_seen = object()
+
+#: Sent when Chromium got past a challenge: ``host`` and ``cookies`` (name, value, domain, path,
+#: expires). The store keeps them, so the next run reuses them while they are valid.
+cookies_cleared = object()

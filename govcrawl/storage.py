@@ -343,6 +343,13 @@ class Store:
             else:
                 url_gone(self.db.conn, report_id, url, site_id, run_id, how or outcome, failing=outcome == "failed")
 
+    def save_cookies(self, host: str, cookies: list[dict]) -> None:
+        """Challenge cookies Chromium got, for the next run while they are valid."""
+        stamp = now()
+        self.db["cookies"].upsert_all(
+            [{"host": host, "name": c["name"], "value": c["value"], "domain": c.get("domain"), "path": c.get("path"),
+              "expires": c.get("expires"), "saved": stamp} for c in cookies], pk=("host", "name"))
+
     def page_seen(self, page: dict) -> None:
         self.db["page_validators"].upsert({**{k: page.get(k) for k in ("url", "site_id", "etag", "last_modified",
                                                                           "capture_id")}, "seen": now()}, pk="url")

@@ -11,7 +11,7 @@ from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.outcome import detected_platform, run_status, site_outcome
-from govcrawl.signals import capture_archived, crawl_error, page_seen, site_found
+from govcrawl.signals import capture_archived, cookies_cleared, crawl_error, page_seen, site_found
 from govcrawl.storage import now
 from govcrawl.storage import shared_store
 
@@ -105,6 +105,7 @@ class StorePipeline:
         crawler.signals.connect(pipe.on_error, signal=crawl_error)
         crawler.signals.connect(pipe.on_site, signal=site_found)
         crawler.signals.connect(pipe.on_page, signal=page_seen)
+        crawler.signals.connect(pipe.on_cookies, signal=cookies_cleared)
         return pipe
 
     @property
@@ -122,6 +123,9 @@ class StorePipeline:
         if run is not None and site["site_id"] not in self.started:
             self.started.add(site["site_id"])
             self.store.start_run(run.run_id, site["site_id"], crawl_id=spider.run_id, spider=spider.name)
+
+    def on_cookies(self, host, cookies, spider=None):
+        self.store.save_cookies(host, cookies)
 
     def on_page(self, page, spider=None):
         self.store.page_seen(page)

@@ -65,6 +65,9 @@ class PortalSpider(scrapy.Spider):
         from govcrawl.recrawl import load_memory
 
         spider.memory = load_memory(crawler.settings.get("GOVCRAWL_DB") or "metadata.db")
+        from govcrawl.challenge import cleared_cookies
+
+        cleared_cookies(spider).update(spider.memory.cookies)  # challenge cookies still valid
         return spider
 
     # -- sites ---------------------------------------------------------------------------------
@@ -175,6 +178,13 @@ class PortalSpider(scrapy.Spider):
             self.frontier.save_site_state(site_id, self.runs[site_id])
         self._dirty.clear()
         self._saved_at = time.monotonic()
+
+    def note_browser_host(self, request, reason: str) -> None:
+        """The challenge middleware switched a host to 'browser always' (see challenge.py)."""
+        run = self.site_of(request)
+        run.needed_browser = True
+        run.counts["browser_always"] += 1
+        self.record_error(run, request.url, "challenge", reason)
 
     # -- errors --------------------------------------------------------------------------------
     def record_error(self, run: SiteRun, url: str, stage: str, reason: str, referer: str | None = None,

@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,14 +41,19 @@ def write_sites(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def crawl_registry(sites_csv: Path, db: Path, archive: Path, job_dir: Path | None = None,
-                   settings: dict | None = None, timeout: int = 1800) -> dict:
+def registry_cmd(sites_csv: Path, db: Path, archive: Path, job_dir: Path | None = None,
+                 settings: dict | None = None) -> list[str]:
     cmd = [govcrawl_bin(), "crawl", "--sites", str(sites_csv), "--db", str(db), "--archive", str(archive)]
     if job_dir:
         cmd += ["--job-dir", str(job_dir)]
     for name, value in {**FAST, **(settings or {})}.items():
         cmd += ["-s", f"{name}={value}"]
-    return _run(cmd, timeout)
+    return cmd
+
+
+def crawl_registry(sites_csv: Path, db: Path, archive: Path, job_dir: Path | None = None,
+                   settings: dict | None = None, timeout: int = 1800) -> dict:
+    return _run(registry_cmd(sites_csv, db, archive, job_dir, settings), timeout)
 
 
 def crawl_baseline(rows: list[dict], db: Path, archive: Path, settings: dict | None = None,
@@ -60,18 +64,16 @@ def crawl_baseline(rows: list[dict], db: Path, archive: Path, settings: dict | N
     return _run([sys.executable, "-m", "tests.simnet.crawlrun", str(spec)], timeout)
 
 
+def child_env() -> dict:
+    return dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+
+
 def _run(cmd: list[str], timeout: int) -> dict:
-    started = time.monotonic()
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env)
-        code, out, err = proc.returncode, proc.stdout, proc.stderr
-    except subprocess.TimeoutExpired as e:
-        code, out, err = "timeout", (e.stdout or b"").decode("utf-8", "replace") if isinstance(e.stdout, bytes) \
-            else (e.stdout or ""), (e.stderr or b"").decode("utf-8", "replace") if isinstance(e.stderr, bytes) \
-            else (e.stderr or "")
-    return {"seconds": time.monotonic() - started, "returncode": code, "stdout": out[-6000:],
-            "stderr": err[-6000:], "cmd": cmd}
+    """Run the crawl to its end (or ``timeout``), sampling its process tree's peak memory."""
+    from tests.simnet.proctree import Sampled
+
+    result = Sampled(cmd, cwd=ROOT, env=child_env()).wait(timeout)
+    return dict(result, cmd=cmd)
 
 
 def _child(spec_file: str) -> None:

@@ -54,6 +54,7 @@ class Host:
     endpoints: dict[str, Endpoint] = field(default_factory=dict)   # exact path -> function
     challenge: str | None = None         # None | "static" | "ua" | "rotate"
     down: bool = False                   # every request answers 503 (a dead portal)
+    bind: str = "127.0.0.1"              # another loopback address for a host that must never be fetched
 
     def charset(self) -> str:
         return {"gbk": "GBK", "gb2312": "gb2312"}.get(self.encoding, "utf-8")

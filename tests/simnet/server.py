@@ -86,6 +86,17 @@ def http_date(day: str) -> str:
     return email.utils.format_datetime(stamp, usegmt=True)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A client that hangs up mid-answer (a crawler cutting a bomb or a huge page) is normal."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class Running:
     """A served network: base URLs by host key, the request log, and the state switch."""
 
@@ -149,11 +160,11 @@ class Running:
     def start(self, ports: dict[str, int] | None = None) -> "Running":
         for key in self.network.hosts:
             port = (ports or {}).get(key, 0)
-            server = ThreadingHTTPServer(("127.0.0.1", port), _handler(self, key))
-            server.daemon_threads = True
+            address = self.network.hosts[key].bind
+            server = _Server((address, port), _handler(self, key))
             threading.Thread(target=server.serve_forever, name=f"simnet-{key}", daemon=True).start()
             self._servers.append(server)
-            self.urls[key] = f"http://127.0.0.1:{server.server_address[1]}/"
+            self.urls[key] = f"http://{address}:{server.server_address[1]}/"
         return self
 
     def stop(self) -> None:
@@ -274,6 +285,8 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
                 self._log(req, 0, 0, False, started)
                 self._reset()
                 return
+            if action.startswith("slow:"):  # think for a while before answering at all
+                time.sleep(float(action.split(":")[1]))
             body = running.render(res.body) if res.content_type.startswith(("text/", "application/json",
                                                                              "application/javascript")) else res.body
             if self.host.challenge == "rotate" and res.status == 200 and res.content_type.startswith("text/html"):
@@ -297,8 +310,23 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if self.command != "HEAD" and payload:
-                self.wfile.write(payload)
+                if action.startswith("trickle:"):
+                    self._trickle(payload, float(action.split(":")[1]))
+                else:
+                    self.wfile.write(payload)
             self._log(req, status, len(payload), not_modified, started)
+
+        def _trickle(self, payload: bytes, seconds: float) -> None:
+            """Send the body a little at a time over ``seconds`` (a server on a bad line)."""
+            steps = max(1, int(seconds))
+            size = max(1, len(payload) // steps)
+            try:
+                for i in range(0, len(payload), size):
+                    self.wfile.write(payload[i:i + size])
+                    self.wfile.flush()
+                    time.sleep(1.0)
+            except OSError:
+                pass
 
         def _fresh(self, etag: str, last_modified: str) -> bool:
             inm = self.headers.get("If-None-Match")
@@ -327,6 +355,7 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
 
         def _log(self, req: Request, status: int, size: int, not_modified: bool, started: float) -> None:
             running.log({"host": host_key, "method": req.method, "path": self.path, "status": status,
+                         "host_header": self.headers.get("Host", ""),
                          "bytes": size, "not_modified": not_modified, "ua": self.headers.get("User-Agent", ""),
                          "seconds": round(time.monotonic() - started, 4), "time": time.time()})
 

@@ -39,6 +39,7 @@ class DocumentItem:
     list_title: str | None = None
     list_date: str | None = None
     list_url: str | None = None
+    column_title: str | None = None  # anchor text of the 年报 column the list came from, if known
     attachments: list[Attachment] = field(default_factory=list)
     # Filled stage by stage along the pipeline.
     record: dict[str, Any] = field(default_factory=dict)

@@ -1,31 +1,58 @@
 """One detail page through the pure pipeline: extract -> normalize -> classify -> resolve_region."""
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 from .classify import classify
 from .extract import extract
+from .extract.boilerplate import is_boilerplate_line
 from .normalize import normalize
 from .region import resolve_region
 
 _REPORT_FILE_TYPES = {"pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "image"}
+_ANCHOR = re.compile(r"<a\b[^>]*>(.*?)</a>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE = re.compile(r"[。，；！？,;]")
 
 
-def process_page(raw: bytes, url: str, content_type: str | None = None, site: dict | None = None) -> dict:
-    """The full record for one page; ``is_shell`` marks a page whose text lives in an attachment."""
+def process_page(raw: bytes, url: str, content_type: str | None = None, site: dict | None = None,
+                 list_context: dict | None = None) -> dict:
+    """The full record for one page; ``is_shell`` marks a page whose text lives in an attachment.
+    ``list_context`` is what the list said of it: list_url, column_title, list_title."""
     rec = extract(raw, url, content_type)
     rec = normalize(rec)
+    if list_context:
+        rec["list_context"] = {k: v for k, v in list_context.items() if v}
     rec = classify(rec)
     rec = resolve_region(rec, site)
     rec["is_shell"] = is_shell(rec)
     return rec
 
 
+def content_length(body_text: str, body_html: str | None = None) -> int:
+    """Characters of document text in a body, page chrome left out: link texts (menus, related
+    links), boilerplate lines and short label-like lines without a sentence mark."""
+    links = {re.sub(r"\s+", "", htmllib.unescape(_TAG.sub("", m))) for m in _ANCHOR.findall(body_html or "")}
+    n = 0
+    for line in (body_text or "").split("\n"):
+        folded = re.sub(r"\s+", "", line)
+        if not folded or folded in links or is_boilerplate_line(line):
+            continue
+        if len(folded) <= 15 and not _SENTENCE.search(folded):
+            continue
+        n += len(folded)
+    return n
+
+
 def is_shell(record: dict) -> bool:
-    """A page that only wraps its document: little body text and at least one document attachment."""
+    """A page that only wraps its document: at least one document attachment, and a body that is
+    short, or only page chrome (nav, footer, related links) once that is left out."""
     body = re.sub(r"\s+", "", record.get("body_text") or "")
     has_doc = any(a.get("type") in _REPORT_FILE_TYPES for a in record.get("attachments") or [])
-    return has_doc and len(body) < 200
+    if not has_doc:
+        return False
+    return len(body) < 200 or content_length(record.get("body_text") or "", record.get("body_html")) < 200
 
 
 def apply_attachment_text(record: dict, doc: dict, site: dict | None = None) -> dict:

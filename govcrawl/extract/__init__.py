@@ -6,7 +6,7 @@ from .attachments import extract_attachments
 from .body import extract_body
 from .decode import decode_html, looks_mojibake
 from .metadata import doc_no_in, extract_metadata, meta_tags
-from .title import extract_title
+from .title import extract_title, strip_site_affixes
 
 FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic")
 
@@ -24,6 +24,8 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         dom.drop_hidden(r)
     md = extract_metadata(visible, url, meta)
     title = extract_title(visible, meta, md.pop("labelled_title", None))
+    if title:
+        title = strip_site_affixes(title) or title
     body = extract_body(tree, text, title)
     attachments = extract_attachments(tree, body["node"], url, text)
     if not md.get("doc_no"):

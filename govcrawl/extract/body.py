@@ -92,18 +92,33 @@ def _from_markers(raw_html: str) -> etree._Element | None:
     return None
 
 
+# A body that only points to its attachment: '详见附件', '详请见附件', '请点击下载附件' …
+POINTER = re.compile(r"^[\s\u3000（(【\[]*(?:详|具体内容)?(?:情|请)?(?:详|请)?(?:见|阅|查看|参见|点击|下载)(?:查看|下载)?(?:附件|附表|原文|全文|文件|PDF|pdf)"
+                     r"|^[\s\u3000]*(?:附件|全文|原文)(?:下载|见附件)?[\s\u3000:：。.）)】\]]*$")
+
+
+def is_pointer(text: str) -> bool:
+    """True for a short text that only sends the reader to the attachment."""
+    t = re.sub(r"\s+", "", text or "")
+    return 0 < len(t) <= 40 and bool(POINTER.search(t))
+
+
 def _from_hints(tree: etree._ElementTree) -> tuple[etree._Element, str] | None:
+    pointer = None
     for expr in HINT_XPATHS:
         best = None
         best_len = 0
         for el in dom.xpath_all(tree, expr):
             cleaned = clean_node(el)
-            n = len(_CJK.findall(dom.render_text(cleaned)))
+            text = dom.render_text(cleaned)
+            n = len(_CJK.findall(text))
             if n > best_len:
                 best, best_len = cleaned, n
+            if pointer is None and is_pointer(strip_boilerplate(text)):
+                pointer = (cleaned, expr)
         if best is not None and best_len >= 10:
             return best, expr
-    return None
+    return pointer  # the platform's container holds only '详见附件': that is the body
 
 
 def _by_density(tree: etree._ElementTree) -> etree._Element | None:

@@ -50,12 +50,14 @@ _ORGAN_OPENING = re.compile(
 # Body structure. The six sections of the 2019/2021 templates and the pre-2019 headings.
 _SECTIONS_2019 = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
                   "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项")
-_SECTIONS_OLD = ("概述", "主动公开政府信息", "依申请公开政府信息", "收费及减免", "行政复议", "存在的主要问题",
-                 "改进措施", "回应解读", "机构建设")
+# the pre-2019 reports' headings, as groups of words (provinces worded them each their own way)
+_SECTIONS_OLD = (("概述", "基本情况", "总体情况"), ("主动公开",), ("依申请公开", "申请公开"), ("收费", "减免"),
+                 ("行政复议", "行政诉讼", "申诉"), ("存在的主要问题", "问题及改进", "改进措施", "主要问题"),
+                 ("回应", "解读"), ("机构建设", "保障经费", "培训"))
 _HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]\s*(.{2,30})$")
 _TABLE_PHRASES = re.compile(r"本年新收政府信息公开申请数量|上年结转政府信息公开申请数量|政府信息公开情况统计表|"
-                            r"主动公开政府信息数|收到政府信息公开申请|依申请公开情况统计")
-_THIS_REPORT = re.compile(r"(本|此)(年度)?报告")
+                            r"主动公开政府信息数（不同渠道|依申请公开情况统计")
+_THIS_REPORT = re.compile(r"(本|此)(年度)?(报告|年报)")
 _OPENING_YEAR_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})?((?:19|20)\d{2})\s*年度?(?:以来|期间|内|里)?\s*[，,]")
 _OPENING_YEAR_REPORT = re.compile(r"((?:19|20)\d{2})\s*年度?(?:的)?" + _DISCLOSURE + r"(?:工作)?(?:的)?(?:年度|情况)?(?:报告|年报|总结)")
 # Paths and column names of 年报 columns.
@@ -125,7 +127,7 @@ def body_signals(body: str) -> list[str]:
         if m:
             headings.add(m.group(1))
     new = sum(1 for s in _SECTIONS_2019 if any(s in h for h in headings))
-    old = sum(1 for s in _SECTIONS_OLD if any(s in h for h in headings))
+    old = sum(1 for group in _SECTIONS_OLD if any(w in h for w in group for h in headings))
     if new >= 3 or old >= 3:
         found.append("sections")
     folded = _fold(text)
@@ -262,13 +264,23 @@ def decide(title: str, body: str, url: str | None = None, list_context: dict | N
     if why:
         return False, f"title:lookalike({why})"
     parts = title_parts(title) if t else []
-    if t and _REPORT.search(t):
+    generic = not t or _generic_title(t)
+    if not generic and _REPORT.search(t):
         return True, "title:" + "+".join(parts)
     body_sig = body_signals(body)
     ctx = context_signals(url, list_context)
     evidence = [f"body:{'+'.join(body_sig)}"] if body_sig else []
     evidence += ctx
-    if not t or _generic_title(t):
+    if generic and t and _REPORT.search(t):
+        # a title that only names the kind ('政府信息公开年报', often the column's name): the body
+        # decides when it says something; a body that says nothing of a report (a notice filed
+        # under the column's title) is not one; a short body or a shell leaves the title to decide
+        if body_sig:
+            return True, ";".join(["title:none"] + evidence)
+        if len(_fold(body)) >= 200 and not body_mentions_report(body):
+            return False, ";".join(["title:generic", "body:not-report"] + ctx)
+        return True, ";".join(["title:generic(" + "+".join(parts) + ")"] + ctx)
+    if generic:
         # no title of its own: the body's structure decides, the context backs a bare mention
         if body_sig:
             return True, ";".join(["title:none"] + evidence)
@@ -285,7 +297,7 @@ def decide(title: str, body: str, url: str | None = None, list_context: dict | N
     return False, "title:not-report(" + "+".join(parts) + ")"
 
 
-_GENERIC = re.compile(r"^(政府信息公开|信息公开|政务公开)?(年度报告|年报|详细信息|信息详情|详情|正文|内容页|无标题文档)?$")
+_GENERIC = re.compile(r"^(政府信息公开|信息公开|政务公开|政府信息)?(工作)?(年度报告|年报|详细信息|信息详情|详情|正文|内容页|无标题文档)?$")
 
 
 def _generic_title(t: str) -> bool:

@@ -28,6 +28,10 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         title = strip_site_affixes(title) or title
     body = extract_body(tree, text, title)
     attachments = extract_attachments(tree, body["node"], url, text)
+    if len(body["text"]) < 5000 and any(a["type"] != "image" for a in attachments):
+        rec_chrome = chrome_chars(tree, body["text"])
+    else:
+        rec_chrome = 0
     if not md.get("doc_no"):
         md["doc_no"] = doc_no_in(title)
     rec = {
@@ -41,9 +45,25 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         "encoding": encoding,
         "errors": list(errors),
         "body_method": body["method"],
+        "body_chrome_chars": rec_chrome,
     }
     if not rec["body_text"]:
         rec["errors"].append("no article body found")
     elif looks_mojibake(rec["body_text"]):
         rec["errors"].append("mojibake in body text")
     return rec
+
+
+def chrome_chars(tree, body_text: str) -> int:
+    """How many characters of a (short) body are the page's own link texts: menus and related
+    links that a body extractor took for the article. A body made of them is still a shell."""
+    import re
+
+    body = re.sub(r"\s+", "", body_text)
+    texts = sorted({re.sub(r"\s+", "", dom.text_content(a)) for a in dom.xpath_all(tree, ".//a")}, key=len, reverse=True)
+    n = 0
+    for t in texts:
+        if len(t) >= 2 and t in body:
+            n += len(t) * body.count(t)
+            body = body.replace(t, "")
+    return n

@@ -5,6 +5,7 @@ from . import dom
 from .attachments import extract_attachments
 from .body import extract_body
 from .decode import decode_html, looks_mojibake
+from .lighten import lighten
 from .metadata import doc_no_in, extract_metadata, meta_tags
 from .title import extract_title, strip_site_affixes
 
@@ -14,7 +15,9 @@ FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written
 def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
     """title, publisher, index_no, doc_no, published_date, written_date, topic, body_text,
     body_html, attachments, meta, encoding, errors for one detail page. Never raises on bad HTML."""
+    raw, cuts = lighten(raw)
     text, encoding, errors = decode_html(raw, content_type)
+    errors = [*cuts, *errors]
     tree = dom.parse(text)
     meta = meta_tags(tree)
     # metadata is read from the visible page only (hidden copies and templates carry stale values)

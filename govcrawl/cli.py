@@ -47,6 +47,7 @@ def extract_file(path: str, url: str | None = None) -> dict:
             record.setdefault("errors", []).append(doc["error"])
     cells = page_cells(record, [(grids, record.get("body_text"))] if grids else [])
     record.pop("body_html", None)
+    record.pop("page_tables_html", None)
     record["stats"] = cells
     record["checks"] = run_checks(cells) if cells else []
     return record

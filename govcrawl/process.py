@@ -93,4 +93,7 @@ def page_cells(record: dict, attachments: list[tuple[list, str | None]] = ()) ->
     if not record.get("is_annual_report"):
         return []
     page_text = record.get("page_text") if record.get("body_source") == "attachment" else record.get("body_text")
-    return report_cells(record.get("body_html"), page_text, list(attachments))
+    cells = report_cells(record.get("body_html"), page_text, list(attachments))
+    if not cells and record.get("page_tables_html"):
+        cells = report_cells(record["page_tables_html"], None)  # tables the article node left out
+    return cells

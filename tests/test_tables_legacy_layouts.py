@@ -106,3 +106,17 @@ def test_standard_2019_tables_are_not_legacy():
     html = "<table>" + _rows(("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"),
                              ("规章", "0", "0", "0"), ("规范性文件", "2", "2", "9")) + "</table>"
     assert not [c for c in parse_tables(html=html) if c["table"] == "legacy"]
+
+
+def test_a_statistics_table_outside_the_article_node_is_still_read():
+    from govcrawl.process import page_cells, process_page
+
+    page = ("<html><head><meta charset='utf-8'><title>某某镇2017年政府信息公开工作年度报告</title></head><body>"
+            "<div class='TRS_Editor'><p>本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。"
+            "2017年，我镇主动公开政府信息120条。</p><p>附表：政府信息公开情况统计表</p></div><div class='fj'>"
+            + NATIONAL + "</div><table>" + _rows(("版权所有", "某某镇"), ("地址", "某某路1号"), ("电话", "12345"))
+            + "</table></body></html>")
+    rec = process_page(page.encode(), "http://www.example.gov.cn/a.html")
+    assert rec["is_annual_report"]
+    cells = page_cells(rec)
+    assert len(cells) == 10 and {c["table"] for c in cells} == {"legacy"}

@@ -49,6 +49,7 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         "errors": list(errors),
         "body_method": body["method"],
         "body_chrome_chars": rec_chrome,
+        "page_tables_html": outside_tables(visible, body["html"]),
     }
     if not rec["body_text"]:
         rec["errors"].append("no article body found")
@@ -70,3 +71,22 @@ def chrome_chars(tree, body_text: str) -> int:
             n += len(t) * body.count(t)
             body = body.replace(t, "")
     return n
+
+
+_STAT_WORDS = ("公开", "申请", "统计", "复议", "诉讼", "指标")
+
+
+def outside_tables(tree, body_html: str) -> str | None:
+    """The page's data tables when the body holds none: a report whose 统计表 the body extractor left
+    outside its article node still has its cells read (tables without digits or report words, such
+    as layout and metadata tables, are left out)."""
+    if "<table" in (body_html or "").lower():
+        return None
+    from lxml import html as lxml_html
+
+    out = []
+    for table in dom.xpath_all(tree, ".//table[not(.//table)]"):
+        text = dom.text_content(table)
+        if len(table.xpath(".//tr")) >= 3 and any(c.isdigit() for c in text) and sum(w in text for w in _STAT_WORDS) >= 2:
+            out.append(lxml_html.tostring(table, encoding="unicode"))
+    return "".join(out) or None

@@ -120,3 +120,17 @@ def test_a_statistics_table_outside_the_article_node_is_still_read():
     assert rec["is_annual_report"]
     cells = page_cells(rec)
     assert len(cells) == 10 and {c["table"] for c in cells} == {"legacy"}
+
+
+def test_one_row_per_line_with_spaces_as_pdf_text_prints_it():
+    text = ("平潭综合实验区政府信息公开情况统计表\n指标名称 计量单位 2012年度 历年累计\n主动公开信息数 条 739 4359\n"
+            "其中：1、网站公开 条 739 4359\n2、政府公报公开 条 0 0\n行政复议数 件 0 0\n附件下载")
+    got = {(c["row"], c["column"]): c for c in parse_tables(text=text)}
+    assert got[("主动公开信息数", "value")]["value"] == 739 and got[("主动公开信息数", "cumulative")]["value"] == 4359
+    assert got[("其中:1、网站公开", "value")]["unit"] == "条" and got[("行政复议数", "cumulative")]["unit"] == "件"
+    assert len(got) == 8
+    text = ("统计指标 单位 统计数\n五、行政复议数量 件 3\n（二）被依法纠错数 件 1\n六、行政诉讼数量 件 0\n（二）被依法纠错数 件 0\n"
+            "本报告的电子版可在门户网站下载。")
+    got = {(c["row"], c["column"]): c for c in parse_tables(text=text)}
+    assert got[("五、行政复议数量/(二)被依法纠错数", "value")]["value"] == 1
+    assert got[("六、行政诉讼数量/(二)被依法纠错数", "value")]["value"] == 0 and len(got) == 4

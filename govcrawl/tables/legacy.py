@@ -6,7 +6,8 @@ Before the 2019 template, provinces printed their own indicator lists. The layou
 - a 序号 column first, a two-row header (数量 over 本年 | 累计), or no unit column at all (the unit
   then comes from the label: 主动公开政府信息数（条）);
 - labels split over cells (a section cell spanning its rows, the indicator in the next cell);
-- printed vertically, one cell per line, in text bodies.
+- printed vertically, one cell per line, in text bodies;
+- printed one row per line with spaces between the cells (PDF and DOC text: 主动公开信息数 条 739 4359).
 
 Keys (what a researcher queries in report_stats):
 - ``table`` = 'legacy';
@@ -242,3 +243,43 @@ def _dedupe(cells: list[dict]) -> list[dict]:
         seen.add(key)
         out.append(dict(c, row=key[0]))
     return out
+
+
+def legacy_text_cells(rows: list[list[str]]) -> list[dict]:
+    """A 统计表 printed one row per line with spaces between cells, as PDF and DOC text gives it:
+    '指标名称 计量单位 2012年度 历年累计' then '其中：1、网站公开 条 739 4359'. Each line's last tokens are its
+    values (and unit); what precedes them is the label."""
+    cells: list[dict] = []
+    i = 0
+    while i < len(rows):
+        kinds = _header_kinds(rows[i][0].split()) if len(rows[i]) == 1 else None
+        if not kinds:
+            i += 1
+            continue
+        tail = kinds[kinds.index("label") + 1:]
+        data = [k for k in tail if k in ("value", "cumulative")]
+        table: list[dict] = []
+        section = ""
+        i += 1
+        while i < len(rows) and len(rows[i]) == 1:
+            tokens = rows[i][0].split()
+            if len(tokens) < len(tail) + 1 or not all(is_value(t) for t in tokens[-len(data):]):
+                break
+            values = tokens[len(tokens) - len(tail):]
+            label = norm_label("".join(tokens[:len(tokens) - len(tail)]))
+            if not label or is_value(label):
+                break
+            unit = values[tail.index("unit")] if "unit" in tail else ""
+            if "unit" in tail and (is_value(unit) and unit not in UNITS):
+                break  # not the printed layout: a number where the unit should be
+            if not _CHILD.match(label):
+                section = label
+            for (column, raw) in zip(_data_names(tail), [v for k, v in zip(tail, values) if k != "unit"]):
+                table.append(_cell(label, column, raw, unit, section))
+            i += 1
+        _add_table(cells, _dedupe(table))
+    return cells
+
+
+def _data_names(kinds: list[str | None]) -> list[str]:
+    return [name for _, name in _data_columns([k for k in kinds if k != "unit"])]

@@ -226,9 +226,14 @@ def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = No
     if node is None and hinted is not None:
         node, method = _tighten(hinted[0], title), "hint:" + hinted[1]
     if node is None:
-        owner = paragraph_owner(dom.roots(_visible_copy(tree)))
+        visible = _visible_copy(tree)
+        owner = paragraph_owner(dom.roots(visible))
         if owner is not None:
             node, method = clean_node(owner), "paragraphs"
+        else:
+            pointer = _pointer_node(visible)
+            if pointer is not None:  # no article, only '详见附件': that line is the body
+                node, method = clean_node(pointer), "pointer"
     if node is None:
         extracted = trafilatura.extract(raw_html, output_format="html", include_tables=True,
                                         include_comments=False, include_links=True, favor_recall=True)
@@ -248,6 +253,21 @@ def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = No
     text = body_text_of(node)
     body_html = html.tostring(node, encoding="unicode", method="html")
     return {"text": text, "html": body_html, "node": node, "method": method}
+
+
+_FRAME_TAGS = {"nav", "header", "footer"}
+
+
+def _pointer_node(tree: etree._ElementTree) -> etree._Element | None:
+    """The block holding only '详见附件' (and the attachment's link), outside the page's frame."""
+    for el in dom.xpath_all(tree, ".//body//*[self::p or self::div or self::td or self::span or self::li]"):
+        text = dom.text_content(el)
+        if len(text) > 40 or not is_pointer(text):
+            continue
+        if any(a.tag in _FRAME_TAGS or _noise(a) for a in el.iterancestors() if isinstance(a.tag, str)):
+            continue
+        return el
+    return None
 
 
 def _visible_copy(tree: etree._ElementTree) -> etree._ElementTree:

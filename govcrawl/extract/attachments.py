@@ -56,7 +56,7 @@ def _add(out: list[dict], seen: set[str], url: str, name: str, ftype: str) -> No
 def _links(node: etree._Element, base: str, out: list[dict], seen: set[str], in_block: bool) -> None:
     for a in node.iter("a"):
         href = a.get("href")
-        if not _usable(href):
+        if not _usable(href) or "." not in href:
             continue
         ftype = file_type(href)
         if not ftype:
@@ -86,15 +86,24 @@ def _in_chrome(a: etree._Element, pattern: re.Pattern = _CHROME) -> bool:
     return False
 
 
-def _page_documents(tree: etree._ElementTree, base: str, out: list[dict], seen: set[str],
-                    chrome: re.Pattern = _CHROME) -> None:
-    """Document links (pdf, doc, xls …; not images) anywhere outside the page chrome."""
+def _document_links(tree: etree._ElementTree) -> list[tuple[etree._Element, str, str]]:
+    """(a, href, type) of every link to a document file (not images) on the page."""
+    out = []
     for a in dom.xpath_all(tree, ".//a[@href]"):
         href = a.get("href")
-        if not _usable(href):
+        if not _usable(href) or "." not in href:  # no file name, no document: skip the URL parsing
             continue
         ftype = file_type(href)
-        if not ftype or ftype == "image" or dom.is_hidden(a) or _in_chrome(a, chrome):
+        if ftype and ftype != "image":
+            out.append((a, href, ftype))
+    return out
+
+
+def _page_documents(links: list[tuple[etree._Element, str, str]], base: str, out: list[dict], seen: set[str],
+                    chrome: re.Pattern = _CHROME) -> None:
+    """Document links (pdf, doc, xls …; not images) anywhere outside the page chrome."""
+    for a, href, ftype in links:
+        if dom.is_hidden(a) or _in_chrome(a, chrome):
             continue
         if any(dom.is_hidden(anc) for anc in a.iterancestors()):
             continue
@@ -117,11 +126,12 @@ def extract_attachments(tree: etree._ElementTree, body_node: etree._Element | No
         if block.tag in ("body", "html") or dom.is_hidden(block):
             continue
         _links(block, base, out, seen, in_block=True)
-    _page_documents(tree, base, out, seen)
-    if not any(a["type"] != "image" for a in out):
+    links = _document_links(tree)
+    _page_documents(links, base, out, seen)
+    if links and not any(a["type"] != "image" for a in out):
         # no document found outside the side columns: many portals put the article itself in a
         # 'right' / 'left' column, so only the page's frame (nav, header, footer) is left out now
-        _page_documents(tree, base, out, seen, _FRAME)
+        _page_documents(links, base, out, seen, _FRAME)
     for m in _JS_ITEM.finditer(raw_html):
         url = m.group("url") or m.group("url2")
         name = m.group("name") if m.group("url") else m.group("name2")

@@ -103,12 +103,48 @@ def is_pointer(text: str) -> bool:
     return 0 < len(t) <= 40 and bool(POINTER.search(t))
 
 
+# HINT_XPATHS as (class tokens, ids), same order: one pass over the page instead of twelve xpaths
+_HINT_RULES = [
+    ({"TRS_Editor", "TRS_UEDITOR", "trs_editor_view"}, set()),
+    (set(), {"UCAP-CONTENT"}),
+    (set(), {"zoomcon"}),
+    (set(), {"zoom", "Zoom", "ZOOM"}),
+    (set(), {"wenzhang-content"}),
+    ({"article_content", "article-content"}, set()),
+    (set(), {"detailContent", "DetailContent"}),
+    ({"pages_content"}, set()),
+    (set(), {"articleWrap"}),
+    (set(), {"BodyLabel", "art_content", "ArticleContent", "article_content", "xxgk_content"}),
+    ({"content_article", "art_con", "news_content", "xxgk_content", "bt_content"}, set()),
+    ({"Custom_UnionStyle"}, set()),
+]
+assert len(_HINT_RULES) == len(HINT_XPATHS)
+
+
+def _hint_candidates(tree: etree._ElementTree) -> list[list[etree._Element]]:
+    """Elements of each hint rule, in document order."""
+    found: list[list[etree._Element]] = [[] for _ in _HINT_RULES]
+    for r in dom.roots(tree):
+        for el in r.iter():
+            if not isinstance(el.tag, str):
+                continue
+            cls, id_ = el.get("class"), el.get("id")
+            if not cls and not id_:
+                continue
+            tokens = set(cls.split()) if cls else set()
+            for k, (classes, ids) in enumerate(_HINT_RULES):
+                if (tokens & classes) or (id_ in ids):
+                    found[k].append(el)
+    return found
+
+
 def _from_hints(tree: etree._ElementTree) -> tuple[etree._Element, str] | None:
     pointer = None
-    for expr in HINT_XPATHS:
+    candidates = _hint_candidates(tree)
+    for expr, elements in zip(HINT_XPATHS, candidates):
         best = None
         best_len = 0
-        for el in dom.xpath_all(tree, expr):
+        for el in elements:
             cleaned = clean_node(el)
             text = dom.render_text(cleaned)
             n = len(_CJK.findall(text))

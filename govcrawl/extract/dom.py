@@ -51,11 +51,17 @@ def roots(tree: etree._ElementTree) -> list[etree._Element]:
     return out
 
 
+_XPATHS: dict[str, etree.XPath] = {}
+
+
 def xpath_all(tree: etree._ElementTree, expr: str) -> list[etree._Element]:
-    """Run a relative xpath ('.//…') on every root."""
+    """Run a relative xpath ('.//…') on every root (each expression compiled once)."""
+    compiled = _XPATHS.get(expr)
+    if compiled is None:
+        compiled = _XPATHS[expr] = etree.XPath(expr)
     found: list[etree._Element] = []
     for r in roots(tree):
-        found.extend(r.xpath(expr))
+        found.extend(compiled(r))
     return found
 
 

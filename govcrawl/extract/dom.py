@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lxml import etree, html
+from lxml import etree
 
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import unquote, urlsplit
 
-from govcrawl.classify import organ_in_opening, organ_opening_title
+from govcrawl.reportfacts import organ_in_opening, organ_opening_title
 from govcrawl.extract import extract
 from govcrawl.extract.documents import document_text
 from govcrawl.items import Attachment

@@ -1,6 +1,10 @@
 """Raw fields from one HTML detail page of a government portal (pure functions, no Scrapy)."""
 from __future__ import annotations
 
+import re
+
+from lxml import html as lxml_html
+
 from . import dom
 from .attachments import extract_attachments
 from .body import extract_body
@@ -14,7 +18,9 @@ FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written
 
 def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
     """title, publisher, index_no, doc_no, published_date, written_date, topic, body_text,
-    body_html, attachments, meta, encoding, errors for one detail page. Never raises on bad HTML."""
+    body_html, attachments, meta, encoding, errors for one detail page, plus what later stages need:
+    body_chrome_chars (page link text inside a short body) and page_tables_html (data tables left
+    outside the body). Never raises on bad HTML; a heavy page is cleaned and cut first (lighten)."""
     raw, cuts = lighten(raw)
     text, encoding, errors = decode_html(raw, content_type)
     errors = [*cuts, *errors]
@@ -31,10 +37,8 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         title = strip_site_affixes(title) or title
     body = extract_body(tree, text, title)
     attachments = extract_attachments(tree, body["node"], url, text)
-    if len(body["text"]) < 5000 and any(a["type"] != "image" for a in attachments):
-        rec_chrome = chrome_chars(tree, body["text"])
-    else:
-        rec_chrome = 0
+    has_document = any(a["type"] != "image" for a in attachments)
+    chrome = chrome_chars(tree, body["text"]) if has_document and len(body["text"]) < 5000 else 0
     if not md.get("doc_no"):
         md["doc_no"] = doc_no_in(title)
     rec = {
@@ -48,7 +52,7 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
         "encoding": encoding,
         "errors": list(errors),
         "body_method": body["method"],
-        "body_chrome_chars": rec_chrome,
+        "body_chrome_chars": chrome,
         "page_tables_html": outside_tables(visible, body["html"]),
     }
     if not rec["body_text"]:
@@ -61,8 +65,6 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
 def chrome_chars(tree, body_text: str) -> int:
     """How many characters of a (short) body are the page's own link texts: menus and related
     links that a body extractor took for the article. A body made of them is still a shell."""
-    import re
-
     body = re.sub(r"\s+", "", body_text)
     texts = sorted({re.sub(r"\s+", "", dom.text_content(a)) for a in dom.xpath_all(tree, ".//a")}, key=len, reverse=True)
     n = 0
@@ -82,8 +84,6 @@ def outside_tables(tree, body_html: str) -> str | None:
     as layout and metadata tables, are left out)."""
     if "<table" in (body_html or "").lower():
         return None
-    from lxml import html as lxml_html
-
     out = []
     for table in dom.xpath_all(tree, ".//table[not(.//table)]"):
         text = dom.text_content(table)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import logging
 from urllib.parse import unquote, urlsplit
 
-from govcrawl.reportfacts import organ_in_opening, organ_opening_title
 from govcrawl.extract import extract
 from govcrawl.extract.documents import document_text
 from govcrawl.items import Attachment
 from govcrawl.pipelines import documents_only
+from govcrawl.reportfacts import organ_in_opening, organ_opening_title
 
 logger = logging.getLogger(__name__)
 

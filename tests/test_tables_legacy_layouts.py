@@ -134,3 +134,20 @@ def test_one_row_per_line_with_spaces_as_pdf_text_prints_it():
     got = {(c["row"], c["column"]): c for c in parse_tables(text=text)}
     assert got[("五、行政复议数量/(二)被依法纠错数", "value")]["value"] == 1
     assert got[("六、行政诉讼数量/(二)被依法纠错数", "value")]["value"] == 0 and len(got) == 4
+
+
+def test_a_label_wrapped_onto_the_next_row_is_joined():
+    html = "<table>" + _rows(
+        ("统计指标", "单位", "统计数"),
+        ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计", "", ""),
+        ("1条）", "条", "259"),
+        ("其中：主动公开规范性文件数", "条", "3"),
+    ) + "</table>"
+    got = _got(html)
+    assert got[("(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)", "value")]["value"] == 259
+    assert len(got) == 2
+    text = ("统计指标 单位 统计数\n（一）主动公开政府信息数（不同渠道和方式公开相同信息计\n1条） 条 259\n"
+            "其中：主动公开规范性文件数 条 3")
+    got = {(c["row"], c["column"]): c for c in parse_tables(text=text)}
+    assert got[("(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条)", "value")]["value"] == 259
+    assert len(got) == 2

@@ -139,6 +139,7 @@ def _grid_table(rows: list[list[str]], i: int, kinds: list[str | None], cells: l
     first_data = min([j for j, _ in data_cols] + ([unit_col] if unit_col is not None else []))
     label_cols = [j for j in range(first_data) if kinds[j] != "index"]
     section = ""
+    carried = ""  # the start of a label wrapped onto the next row (a PDF table's long cell)
     while i < len(rows):
         row = [normalize_raw(c) for c in rows[i]]
         if len(row) <= first_data or len(row) == 1:
@@ -151,7 +152,14 @@ def _grid_table(rows: list[list[str]], i: int, kinds: list[str | None], cells: l
             c = row[j] if j < len(row) else ""
             if c and c not in parts and not any(c in p for p in parts):
                 parts = [p for p in parts if p not in c] + [c]
-        label = norm_label("".join(parts))
+        label = norm_label(carried + "".join(parts))
+        rest = [row[j] for j in range(first_data, len(row))]
+        if label and not any(rest) and _unclosed(label):
+            carried, i = label, i + 1  # '…(不同渠道和方式公开相同信息计' continues on the next row
+            continue
+        if carried:
+            parts[0:0] = [carried]
+            carried = ""
         if label and not is_value(label):
             if not _CHILD.match(norm_label(parts[0])):
                 section = norm_label(parts[0])
@@ -163,6 +171,11 @@ def _grid_table(rows: list[list[str]], i: int, kinds: list[str | None], cells: l
                 cells.append(_cell(label, column, row[j] if j < len(row) else "", unit, section))
         i += 1
     return i
+
+
+def _unclosed(label: str) -> bool:
+    """A label cut inside its parentheses: '(一)主动公开政府信息数(不同渠道和方式公开相同信息计'."""
+    return label.count("(") > label.count(")")
 
 
 def _vertical_header(rows: list[list[str]], i: int) -> tuple[list[str], int] | None:
@@ -263,6 +276,10 @@ def legacy_text_cells(rows: list[list[str]]) -> list[dict]:
         i += 1
         while i < len(rows) and len(rows[i]) == 1:
             tokens = rows[i][0].split()
+            if (_unclosed(norm_label(rows[i][0])) and i + 1 < len(rows) and len(rows[i + 1]) == 1
+                    and not any(is_value(t) for t in tokens)):
+                tokens = tokens + rows[i + 1][0].split()  # a label wrapped onto the next line
+                i += 1
             if len(tokens) < len(tail) + 1 or not all(is_value(t) for t in tokens[-len(data):]):
                 break
             values = tokens[len(tokens) - len(tail):]

@@ -11,57 +11,88 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 
+class BadInput(Exception):
+    """Input a command cannot use: reported as one line on stderr with a non-zero exit."""
+
+
 def extract_file(path: str, url: str | None = None) -> dict:
-    """What the crawl would store for one saved file: fields, body, tables and checks."""
+    """What the crawl would store for one saved file: fields, body, tables and checks.
+
+    Raises BadInput for an empty file, or bytes that are neither a page nor a readable document."""
     from govcrawl.extract.documents import document_text
     from govcrawl.pipelines.extract import filename_of, is_html
-    from govcrawl.process import apply_attachment_text, process_page
-    from govcrawl.tables import report_cells
+    from govcrawl.process import apply_attachment_text, page_cells, process_page
     from govcrawl.tables.checks import run_checks
 
     raw = Path(path).read_bytes()
+    if not raw.strip():
+        raise BadInput(f"empty file: {path}")
     url = url or Path(path).resolve().as_uri()
     grids: list = []
     if is_html(None, raw):
         record = process_page(raw, url)
     else:  # a report published as a PDF / DOC / XLS file
         doc = document_text(raw, filename_of(url, Path(path).name))
+        if not (doc.get("text") or "").strip():
+            raise BadInput(f"not a page or a readable document: {path} ({doc.get('error') or 'no text'})")
         grids = doc.get("tables") or []
         record = process_page(b"<html><body></body></html>", url)
         record = apply_attachment_text(record, doc)
         if doc.get("error"):
             record.setdefault("errors", []).append(doc["error"])
-    body_html = record.pop("body_html", None)
-    cells: list = []
-    if record.get("is_annual_report"):
-        page_text = record.get("page_text") if record.get("body_source") == "attachment" \
-            else record.get("body_text")
-        cells = report_cells(body_html, page_text, [(grids, record.get("body_text"))] if grids else [])
+    cells = page_cells(record, [(grids, record.get("body_text"))] if grids else [])
+    record.pop("body_html", None)
+    record.pop("page_tables_html", None)
     record["stats"] = cells
     record["checks"] = run_checks(cells) if cells else []
     return record
 
 
+def _one_line(command: str, exc: BaseException) -> int:
+    message = str(exc) if isinstance(exc, BadInput) else f"{type(exc).__name__}: {exc}"
+    print(f"govcrawl {command}: {' '.join(message.split())}", file=sys.stderr)
+    return 2 if isinstance(exc, BadInput) else 1
+
+
 def cmd_extract(args) -> int:
-    if not Path(args.path).is_file():
-        print(f"no such file: {args.path}", file=sys.stderr)
-        return 2
-    record = extract_file(args.path, args.url)
-    json.dump(record, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    target = Path(args.path)
+    try:
+        if not target.exists():
+            raise BadInput(f"no such file: {args.path}")
+        if not target.is_file():
+            raise BadInput(f"not a file: {args.path}")
+        record = extract_file(args.path, args.url)
+        json.dump(record, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # every bad input: one line, no traceback
+        return _one_line("extract", exc)
     return 0
 
 
 def cmd_eval(args) -> int:
     from govcrawl.evaluate import evaluate_dir, format_report
 
-    result = evaluate_dir(args.dir)
-    print(format_report(result))
+    try:
+        if not Path(args.dir).exists():
+            raise BadInput(f"no such directory: {args.dir}")
+        if not Path(args.dir).is_dir():
+            raise BadInput(f"not a directory: {args.dir}")
+        result = evaluate_dir(args.dir)
+        if not result["pages"]:
+            raise BadInput(f"no labelled pages (<file>.labels.json) in {args.dir}")
+        print(format_report(result))
+    except Exception as exc:
+        return _one_line("eval", exc)
     return 0
 
 

@@ -1,7 +1,11 @@
 """Score extraction against labelled real pages (``<file>.labels.json`` beside each page).
 
 Rules from realpages/README.md: strings compared after NFKC with all whitespace removed; null, ""
-and a missing key are equal; dates compared as YYYY-MM-DD."""
+and a missing key are equal; dates compared as YYYY-MM-DD.
+
+Table cells: a page labelled with ``"cells": [[table, row, column, raw], …]`` (an empty list when the
+page has no standard or legacy table) is scored cell by cell on (table, row, column, value), the
+codes of TABLES.md and the legacy keys of govcrawl/tables/legacy.py."""
 from __future__ import annotations
 
 import json
@@ -12,7 +16,9 @@ from urllib.parse import urljoin
 
 from .extract.dates import parse_date
 from .normalize import fold_text
-from .process import process_page
+from .process import page_cells, process_page
+from .tables.numbers import parse_value
+from .tables.score import cell_key
 
 FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic",
           "report_year", "is_annual_report")
@@ -91,6 +97,12 @@ def evaluate_page(rec: dict, labels: dict, page_url: str) -> dict:
     if labels.get("body_contains"):
         hits = [_norm(p) in body for p in labels["body_contains"]]
         res["body"]["body_contains"] = sum(hits) / len(hits)
+    if isinstance(labels.get("cells"), list):
+        got = {cell_key(c) for c in page_cells(rec)}
+        want = {cell_key({"table": t, "row": r, "column": c, "value": parse_value(raw)})
+                for t, r, c, raw in labels["cells"]}
+        res["cells"] = (len(got & want), len(got), len(want))
+        res["cell_misses"] = sorted(map(str, want - got))[:5] + ["+" + str(k) for k in sorted(map(str, got - want))[:5]]
     want_att = labels.get("attachments") or []
     if want_att:
         got = {a["url"] for a in rec.get("attachments") or []}
@@ -139,7 +151,11 @@ def _summary(result: dict) -> dict:
     fields: dict[str, list[bool]] = {}
     body: dict[str, list[float]] = {}
     att_found = att_total = 0
+    hit = n_got = n_want = labelled = 0
     for p in pages:
+        if p.get("cells"):
+            labelled += 1
+            hit, n_got, n_want = hit + p["cells"][0], n_got + p["cells"][1], n_want + p["cells"][2]
         for f, ok in p["fields"].items():
             fields.setdefault(f, []).append(bool(ok))
         for k, v in p["body"].items():
@@ -153,6 +169,8 @@ def _summary(result: dict) -> dict:
         "attachment_recall": (att_found / att_total) if att_total else None,
         "attachments": (att_found, att_total),
         "pages": len(pages),
+        "cells": {"pages": labelled, "hit": hit, "got": n_got, "want": n_want,
+                  "precision": hit / n_got if n_got else 1.0, "recall": hit / n_want if n_want else 1.0},
     }
 
 
@@ -170,6 +188,10 @@ def format_report(result: dict) -> str:
     found, total = s["attachments"]
     rec = f"{s['attachment_recall']:.3f}" if s["attachment_recall"] is not None else "n/a"
     lines.append(f"attachment recall:   {rec} ({found}/{total})")
+    c = s["cells"]
+    if c["pages"]:
+        lines.append(f"table cells:         precision {c['precision']:.3f} recall {c['recall']:.3f} "
+                     f"({c['hit']} right of {c['got']} read, {c['want']} labelled, {c['pages']} pages)")
     misses = []
     for p in result["pages"]:
         if p.get("error"):
@@ -180,12 +202,16 @@ def format_report(result: dict) -> str:
         for k, v in p["body"].items():
             if v < 1:
                 misses.append(f"  {p['file']}: {k} {v:.2f}")
+        if p.get("cells") and not p["cells"][0] == p["cells"][1] == p["cells"][2]:
+            misses.append(f"  {p['file']}: cells {p['cells'][0]} right of {p['cells'][1]} read, "
+                          f"{p['cells'][2]} labelled; e.g. {p['cell_misses']}")
     if misses:
         lines += ["", "misses:"] + misses
     worst_field = min(s["fields"].values()) if s["fields"] else 0.0
     worst_body = min(s["body"].values()) if s["body"] else 0.0
     pps = result.get("pages_per_second")
     speed = f", {pps:.1f} pages/s" if pps else ""
+    cells = f" cell_precision={c['precision']:.3f} cell_recall={c['recall']:.3f}" if c["pages"] else ""
     lines += ["", f"SUMMARY pages={s['pages']} min_field={worst_field:.3f} min_body={worst_body:.3f} "
-                  f"attachment_recall={rec}{speed}"]
+                  f"attachment_recall={rec}{cells}{speed}"]
     return "\n".join(lines)

@@ -99,6 +99,30 @@ def _name_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     return full, short
 
 
+@lru_cache(maxsize=1)
+def _prefix_index() -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]:
+    """Names by their first two characters (with their rank in the name index), so that finding the
+    names in a text looks only at the names that can start at each of its positions."""
+    out = []
+    for index in _name_index():
+        by_prefix: dict[str, list[tuple[int, str]]] = {}
+        for rank, name in enumerate(index):
+            if len(name) >= 2:
+                by_prefix.setdefault(name[:2], []).append((rank, name))
+        out.append(by_prefix)
+    return out[0], out[1]
+
+
+def _names_in(text: str, by_prefix: dict[str, list[tuple[int, str]]]) -> list[str]:
+    """The indexed names that occur in text, in the index's order."""
+    found: dict[str, int] = {}
+    for i in range(len(text) - 1):
+        for rank, name in by_prefix.get(text[i:i + 2], ()):
+            if name not in found and text.startswith(name, i):
+                found[name] = rank
+    return sorted(found, key=found.__getitem__)
+
+
 def _parents(code: str) -> list[str]:
     return [code[:2] + "0000", code[:4] + "00", code]
 
@@ -131,15 +155,18 @@ def codes_in_text(text: str, scope: str | None = None) -> list[str]:
     if not text:
         return []
     full, short = _name_index()
+    full_prefix, short_prefix = _prefix_index()
     hits: list[tuple[int, str]] = []
-    for name, codes in full.items():
-        if len(name) >= 2 and name in text:
+    for name in _names_in(text, full_prefix):
+        codes = full[name]
+        if len(name) >= 2:
             cands = [c for c in codes if scope is None or _within(c, scope) or _within(scope, c)]
             if len(cands) == 1:
                 hits.append((text.index(name), cands[0]))
     if not hits:
-        for name, codes in short.items():
-            if name in text:
+        for name in _names_in(text, short_prefix):
+            codes = short[name]
+            if name:
                 cands = [c for c in codes if scope is None or _within(c, scope) or _within(scope, c)]
                 if len(cands) == 1:
                     hits.append((text.index(name), cands[0]))

@@ -52,7 +52,8 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
          "list_title": str, "errors": str, "first_seen": str, "last_seen": str,
          "capture_id": str, "run_id": str, "version": int, "removed_on": str,
          # Citable archived copy: WARC-Record-ID, capture time and CDXJ key of the capture.
-         "warc_record_id": str, "capture_time": str, "cdxj_key": str},
+         "warc_record_id": str, "capture_time": str, "cdxj_key": str,
+         "classified_by": str},
         {"pk": "report_id", "foreign_keys": [("site_id", "sites", "site_id"),
                                              ("capture_id", "captures", "capture_id")]},
     ),

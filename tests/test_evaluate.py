@@ -85,6 +85,31 @@ def test_own_labeled_sets_are_complete(folder, least):
         assert n in manifest, n
 
 
+REALCORPUS = [os.path.join(os.path.dirname(__file__), "files", d) for d in ("realcorpus", "realcorpus_heldback")]
+
+
+@pytest.mark.parametrize("folder", REALCORPUS, ids=os.path.basename)
+def test_real_corpus_meets_targets_with_table_cells(folder):
+    from govcrawl.evaluate import _summary
+    res = evaluate_dir(folder)
+    report = format_report(res)
+    s = _summary(res)
+    assert s["pages"] >= 1 and not [p for p in res["pages"] if p["error"]], report
+    assert min(s["fields"].values()) >= 0.97 and min(s["body"].values()) >= 0.97, report
+    assert s["cells"]["pages"] == s["pages"], "every page of the corpus is labelled with its cells"
+    assert s["cells"]["precision"] >= 0.99 and s["cells"]["recall"] >= 0.99, report
+    manifest = open(os.path.join(folder, "MANIFEST.tsv"), encoding="utf-8").read()
+    for name in os.listdir(folder):
+        if name.endswith(".html"):
+            assert name in manifest and os.path.exists(os.path.join(folder, name + ".labels.json")), name
+
+
+def test_eval_scores_table_cells_of_a_real_legacy_table():
+    from govcrawl.evaluate import _summary
+    s = _summary(evaluate_dir(HELDOUT2))
+    assert s["cells"]["want"] == 34 and s["cells"]["hit"] == 34 and s["cells"]["got"] == 34
+
+
 def test_heldout2_dates_do_not_depend_on_the_url():
     """The sc.gov.cn UCAP pages must find the shown date even when the URL carries none."""
     from govcrawl.process import process_page

@@ -128,3 +128,19 @@ def test_h3_heading_repeating_the_title_is_not_body():
     rec = extract(raw.encode("utf-8"), "https://example.gov.cn/a.html")
     assert rec["title"] == "董寿平美术馆"
     assert rec["body_text"].startswith("董寿平美术馆位于")
+
+
+def test_a_page_with_only_a_pointer_to_its_attachment_keeps_that_line_as_the_body():
+    from govcrawl.process import process_page
+
+    page = ("<html><head><meta charset='utf-8'><title>某某镇2020年政府信息公开工作年度报告_某某县人民政府</title></head><body>"
+            "<div class='top'><ul><li><a href='/'>首页</a></li><li><a href='/zwgk/'>政务公开</a></li></ul></div>"
+            "<div class='main'><div class='ttl'>某某镇2020年政府信息公开工作年度报告</div>"
+            "<div class='wz'><p>详见附件。</p><p><a href='/u/cms/2021/0115.pdf'>某某镇2020年年报.pdf</a></p></div></div>"
+            "<div class='links'>相关链接：<a href='/a'>某某县教育局关于开展2021年春季学期学生资助工作的通知</a>"
+            "<a href='/b'>某某县2021年第一季度重点项目建设进展情况通报</a></div>"
+            "<div class='bottom'>版权所有：某某县人民政府</div></body></html>")
+    rec = process_page(page.encode(), "http://www.x.gov.cn/art/2021/1/15/art_1_2.html")
+    assert rec["body_text"].split("\n")[0] == "详见附件。" and "相关链接" not in rec["body_text"]
+    assert rec["is_shell"] and rec["attachments"][0]["url"] == "http://www.x.gov.cn/u/cms/2021/0115.pdf"
+    assert rec["title"] == "某某镇2020年政府信息公开工作年度报告" and rec["publisher"] == "某某镇"

@@ -93,3 +93,50 @@ def test_fetch_errors_are_recorded(run):
                        reason="HTTP 404", status=404))
     (error,) = rows(run.db, "select * from crawl_errors")
     assert error["status"] == 404 and error["run_id"] == "test-run-luqiao"  # the site's run of crawl test-run
+
+
+def test_the_reason_of_each_decision_is_stored_and_the_list_context_counts(run):
+    # a partial title: the column the list came from and the body's 统计期限 make it a report
+    run(item("http://www.luqiao.gov.cn/art/2023/1/20/art_1_2.html",
+             PAGE.format(title="路桥区2022年度报告").encode(), list_title="路桥区2022年度报告",
+             list_url="http://www.luqiao.gov.cn/col/col1229/index.html", column_title="政府信息公开年报"))
+    run(item("http://www.luqiao.gov.cn/art/2023/1/21/art_1_3.html",
+             PAGE.format(title="路桥区2023年政务公开工作要点").replace("12件", "7件").encode(),
+             column_title="政府信息公开年报"))
+    got = {r["url"].rsplit("/", 1)[-1]: r for r in rows(run.db, "select * from reports")}
+    assert got["art_1_2.html"]["is_annual_report"] == 1
+    assert got["art_1_2.html"]["classified_by"] == "title:organ+year+报告;body:统计期限+本报告;column"
+    assert got["art_1_3.html"]["is_annual_report"] == 0
+    assert got["art_1_3.html"]["classified_by"] == "title:lookalike(要点)"
+
+
+CHROME_SHELL = """<html><head><meta charset="utf-8"><title>新桥镇2022年政府信息公开工作年度报告</title></head><body>
+<h1>新桥镇2022年政府信息公开工作年度报告</h1><div class="wrap"><ul>{links}</ul>
+<p>详见附件</p><p><a href="/files/P020230120.pdf">新桥镇2022年政府信息公开工作年度报告.pdf</a></p>
+<p>版权所有：台州市路桥区人民政府</p><p>网站标识码：3310040001</p></div></body></html>"""
+MENU = "".join(f"<li><a href='/col/{n}.html'>{name}</a></li>" for n, name in enumerate(
+    ["首页", "政务公开", "政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "部门信息公开",
+     "乡镇街道信息公开", "政策解读", "回应关切", "政务服务", "互动交流", "走进路桥", "通知公告", "人事信息",
+     "财政预决算", "统计数据", "规划计划", "应急管理", "新闻发布会", "建议提案办理", "重大决策预公开"] * 2))
+
+
+def test_a_body_that_is_page_chrome_still_takes_the_attachment_text(run):
+    from govcrawl.items import Attachment
+
+    raw = CHROME_SHELL.format(links=MENU).encode()
+    report = ("新桥镇2022年政府信息公开工作年度报告\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
+              "一、总体情况\n2022年，新桥镇持续推进政务公开。") * 3
+    it = item("http://www.luqiao.gov.cn/art/2023/1/20/art_1_9.html", raw)
+    it.attachments.append(Attachment(url="http://www.luqiao.gov.cn/files/P020230120.pdf", name="年报",
+                                     raw=b"%PDF", text=report))
+    run(it)
+    (stored,) = rows(run.db, "select * from reports")
+    assert stored["body_source"] == "attachment" and stored["body_text"].startswith("新桥镇2022年")
+
+
+def test_a_document_linked_straight_from_the_list_has_a_publisher():
+    from govcrawl.pipelines.extract import document_publisher
+
+    assert document_publisher("新桥镇2022年政府信息公开工作年度报告", None, "路桥区") == "新桥镇"
+    assert document_publisher("2022年年报", "路桥区民政局\n2022年政府信息公开工作年度报告", "路桥区") == "路桥区民政局"
+    assert document_publisher("2022年年报", "一、总体情况", "路桥区") == "路桥区"

@@ -56,7 +56,7 @@ def _add(out: list[dict], seen: set[str], url: str, name: str, ftype: str) -> No
 def _links(node: etree._Element, base: str, out: list[dict], seen: set[str], in_block: bool) -> None:
     for a in node.iter("a"):
         href = a.get("href")
-        if not _usable(href):
+        if not _usable(href) or "." not in href:
             continue
         ftype = file_type(href)
         if not ftype:
@@ -72,24 +72,38 @@ def _links(node: etree._Element, base: str, out: list[dict], seen: set[str], in_
 _CHROME = re.compile(r"(^|[\s_-])(nav|menu|header|head|top|footer|foot|bottom|sidebar|left|right|friend|links?|yqlj|daohang|banner)([\s_-]|$)", re.I)
 
 
-def _in_chrome(a: etree._Element) -> bool:
+# The page's frame proper: a document linked from there is never the page's attachment.
+_FRAME = re.compile(r"(^|[\s_-])(nav|menu|header|footer|foot|bottom|banner|daohang|yqlj|friend|copyright)([\s_-]|$)", re.I)
+
+
+def _in_chrome(a: etree._Element, pattern: re.Pattern = _CHROME) -> bool:
     for anc in a.iterancestors():
         if anc.tag in ("nav", "header", "footer"):
             return True
         s = " ".join(filter(None, [anc.get("class"), anc.get("id")]))
-        if s and _CHROME.search(s):
+        if s and pattern.search(s):
             return True
     return False
 
 
-def _page_documents(tree: etree._ElementTree, base: str, out: list[dict], seen: set[str]) -> None:
-    """Document links (pdf, doc, xls …; not images) anywhere outside the page chrome."""
+def _document_links(tree: etree._ElementTree) -> list[tuple[etree._Element, str, str]]:
+    """(a, href, type) of every link to a document file (not images) on the page."""
+    out = []
     for a in dom.xpath_all(tree, ".//a[@href]"):
         href = a.get("href")
-        if not _usable(href):
+        if not _usable(href) or "." not in href:  # no file name, no document: skip the URL parsing
             continue
         ftype = file_type(href)
-        if not ftype or ftype == "image" or dom.is_hidden(a) or _in_chrome(a):
+        if ftype and ftype != "image":
+            out.append((a, href, ftype))
+    return out
+
+
+def _page_documents(links: list[tuple[etree._Element, str, str]], base: str, out: list[dict], seen: set[str],
+                    chrome: re.Pattern = _CHROME) -> None:
+    """Document links (pdf, doc, xls …; not images) anywhere outside the page chrome."""
+    for a, href, ftype in links:
+        if dom.is_hidden(a) or _in_chrome(a, chrome):
             continue
         if any(dom.is_hidden(anc) for anc in a.iterancestors()):
             continue
@@ -112,7 +126,12 @@ def extract_attachments(tree: etree._ElementTree, body_node: etree._Element | No
         if block.tag in ("body", "html") or dom.is_hidden(block):
             continue
         _links(block, base, out, seen, in_block=True)
-    _page_documents(tree, base, out, seen)
+    links = _document_links(tree)
+    _page_documents(links, base, out, seen)
+    if links and not any(a["type"] != "image" for a in out):
+        # no document found outside the side columns: many portals put the article itself in a
+        # 'right' / 'left' column, so only the page's frame (nav, header, footer) is left out now
+        _page_documents(links, base, out, seen, _FRAME)
     for m in _JS_ITEM.finditer(raw_html):
         url = m.group("url") or m.group("url2")
         name = m.group("name") if m.group("url") else m.group("name2")

@@ -92,18 +92,69 @@ def _from_markers(raw_html: str) -> etree._Element | None:
     return None
 
 
+# A body that only points to its attachment: '详见附件', '详请见附件', '请点击下载附件' …
+POINTER = re.compile(r"^[\s\u3000（(【\[]*(?:详|具体内容)?(?:情|请)?(?:详|请)?(?:见|阅|查看|参见|点击|下载)(?:查看|下载)?(?:附件|附表|原文|全文|文件|PDF|pdf)"
+                     r"|^[\s\u3000]*(?:附件|全文|原文)(?:下载|见附件)?[\s\u3000:：。.）)】\]]*$")
+
+
+def is_pointer(text: str) -> bool:
+    """True for a short text that only sends the reader to the attachment."""
+    t = re.sub(r"\s+", "", text or "")
+    return 0 < len(t) <= 40 and bool(POINTER.search(t))
+
+
+# HINT_XPATHS as (class tokens, ids), same order: one pass over the page instead of twelve xpaths
+_HINT_RULES = [
+    ({"TRS_Editor", "TRS_UEDITOR", "trs_editor_view"}, set()),
+    (set(), {"UCAP-CONTENT"}),
+    (set(), {"zoomcon"}),
+    (set(), {"zoom", "Zoom", "ZOOM"}),
+    (set(), {"wenzhang-content"}),
+    ({"article_content", "article-content"}, set()),
+    (set(), {"detailContent", "DetailContent"}),
+    ({"pages_content"}, set()),
+    (set(), {"articleWrap"}),
+    (set(), {"BodyLabel", "art_content", "ArticleContent", "article_content", "xxgk_content"}),
+    ({"content_article", "art_con", "news_content", "xxgk_content", "bt_content"}, set()),
+    ({"Custom_UnionStyle"}, set()),
+]
+assert len(_HINT_RULES) == len(HINT_XPATHS)
+
+
+def _hint_candidates(tree: etree._ElementTree) -> list[list[etree._Element]]:
+    """Elements of each hint rule, in document order."""
+    found: list[list[etree._Element]] = [[] for _ in _HINT_RULES]
+    for r in dom.roots(tree):
+        for el in r.iter():
+            if not isinstance(el.tag, str):
+                continue
+            cls, id_ = el.get("class"), el.get("id")
+            if not cls and not id_:
+                continue
+            tokens = set(cls.split()) if cls else set()
+            for k, (classes, ids) in enumerate(_HINT_RULES):
+                if (tokens & classes) or (id_ in ids):
+                    found[k].append(el)
+    return found
+
+
 def _from_hints(tree: etree._ElementTree) -> tuple[etree._Element, str] | None:
-    for expr in HINT_XPATHS:
+    pointer = None
+    candidates = _hint_candidates(tree)
+    for expr, elements in zip(HINT_XPATHS, candidates):
         best = None
         best_len = 0
-        for el in dom.xpath_all(tree, expr):
+        for el in elements:
             cleaned = clean_node(el)
-            n = len(_CJK.findall(dom.render_text(cleaned)))
+            text = dom.render_text(cleaned)
+            n = len(_CJK.findall(text))
             if n > best_len:
                 best, best_len = cleaned, n
+            if pointer is None and is_pointer(strip_boilerplate(text)):
+                pointer = (cleaned, expr)
         if best is not None and best_len >= 10:
             return best, expr
-    return None
+    return pointer  # the platform's container holds only '详见附件': that is the body
 
 
 def _by_density(tree: etree._ElementTree) -> etree._Element | None:
@@ -211,9 +262,14 @@ def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = No
     if node is None and hinted is not None:
         node, method = _tighten(hinted[0], title), "hint:" + hinted[1]
     if node is None:
-        owner = paragraph_owner(dom.roots(_visible_copy(tree)))
+        visible = _visible_copy(tree)
+        owner = paragraph_owner(dom.roots(visible))
         if owner is not None:
             node, method = clean_node(owner), "paragraphs"
+        else:
+            pointer = _pointer_node(visible)
+            if pointer is not None:  # no article, only '详见附件': that line is the body
+                node, method = clean_node(pointer), "pointer"
     if node is None:
         extracted = trafilatura.extract(raw_html, output_format="html", include_tables=True,
                                         include_comments=False, include_links=True, favor_recall=True)
@@ -233,6 +289,21 @@ def extract_body(tree: etree._ElementTree, raw_html: str, title: str | None = No
     text = body_text_of(node)
     body_html = html.tostring(node, encoding="unicode", method="html")
     return {"text": text, "html": body_html, "node": node, "method": method}
+
+
+_FRAME_TAGS = {"nav", "header", "footer"}
+
+
+def _pointer_node(tree: etree._ElementTree) -> etree._Element | None:
+    """The block holding only '详见附件' (and the attachment's link), outside the page's frame."""
+    for el in dom.xpath_all(tree, ".//body//*[self::p or self::div or self::td or self::span or self::li]"):
+        text = dom.text_content(el)
+        if len(text) > 40 or not is_pointer(text):
+            continue
+        if any(a.tag in _FRAME_TAGS or _noise(a) for a in el.iterancestors() if isinstance(a.tag, str)):
+            continue
+        return el
+    return None
 
 
 def _visible_copy(tree: etree._ElementTree) -> etree._ElementTree:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lxml import etree, html
+from lxml import etree
 
 BLOCK_TAGS = {
     "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset",
@@ -24,13 +24,20 @@ CELL_SEP = "\t"  # table cells of one row; whitespace, so folded comparisons see
 _WS = re.compile(r"[ \t\r\n\f\v\xa0\u2002\u2003\u2009\u200b\u200c\u200d\ufeff]+")
 
 
+# Plain lxml elements: lxml.html's element classes cost a class lookup on every node visited, and
+# nothing here uses their extra methods.
+_PARSER = etree.HTMLParser(recover=True, default_doctype=False)
+
+
 def parse(text: str) -> etree._ElementTree:
     """Parse HTML text into a tree; never raises (an empty document on hopeless input)."""
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
     try:
-        root = html.document_fromstring(text or "<html></html>")
-    except (etree.ParserError, ValueError):
-        root = html.document_fromstring("<html></html>")
+        root = etree.fromstring(text or "<html></html>", _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
+        root = etree.fromstring("<html><body></body></html>", _PARSER)
     return root.getroottree()
 
 
@@ -44,11 +51,17 @@ def roots(tree: etree._ElementTree) -> list[etree._Element]:
     return out
 
 
+_XPATHS: dict[str, etree.XPath] = {}
+
+
 def xpath_all(tree: etree._ElementTree, expr: str) -> list[etree._Element]:
-    """Run a relative xpath ('.//…') on every root."""
+    """Run a relative xpath ('.//…') on every root (each expression compiled once)."""
+    compiled = _XPATHS.get(expr)
+    if compiled is None:
+        compiled = _XPATHS[expr] = etree.XPath(expr)
     found: list[etree._Element] = []
     for r in roots(tree):
-        found.extend(r.xpath(expr))
+        found.extend(compiled(r))
     return found
 
 
@@ -180,6 +193,8 @@ def iter_text_lines(tree: etree._ElementTree, cells_per_line: bool = True) -> It
 
 def text_content(el: etree._Element) -> str:
     """Whitespace-collapsed text of an element including descendants (scripts excluded)."""
+    if el.find(".//script") is None and el.find(".//style") is None and el.tag not in ("script", "style"):
+        return clean_ws("".join(el.itertext())).strip()  # the common case, without an xpath per call
     parts = []
     for t in el.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"):
         parts.append(t)

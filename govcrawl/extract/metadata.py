@@ -93,7 +93,15 @@ def header_row_pairs(table: etree._Element) -> list[tuple[str, str]]:
     (索取号 | 发布时间 | 发布机构 | 文件编号 | 备注) over one row of values, as on wsjkw.sh.gov.cn.
 
     At least three header cells must be known field labels and the value row must hold none."""
-    rows = [tr for tr in table.iter("tr") if tr.xpath("ancestor::table[1]")[0] is table]
+    rows = []
+    for tr in table.iter("tr"):
+        owner = tr.getparent()
+        while owner is not None and owner.tag != "table":
+            owner = owner.getparent()
+        if owner is table:
+            rows.append(tr)
+            if len(rows) > 6:
+                return []  # a metadata block is a small table; a long one is data (a report's 统计表)
     for head, vals in zip(rows, rows[1:]):
         hc, vc = _cells(head), _cells(vals)
         if len(hc) < 3 or len(hc) != len(vc):

@@ -37,9 +37,39 @@ def strip_site_name(title: str) -> str:
     t = title.strip()
     for _ in range(3):
         m = _SITE_SUFFIX.search(t)
-        if not m or m.start() < 4:
-            break
+        if not m or m.start() < 4 or _DOC_WORDS.search(m.group(0)):
+            break  # what follows the separator is the document's own title, not the site's name
         t = t[: m.start()].strip()
+    return t
+
+
+_AFFIX_SEP = r"\s*(?:_|\||｜|--|-|－|—{1,2}|–)\s*"
+_ORGAN_NAME = (r"[\u4e00-\u9fff（）()·]{2,30}?(?:人民政府办公室|人民政府|政府办公室|政府网|门户网站|网站|政务网|官网|管委会|"
+               r"管理委员会|委员会|办公室|办事处|街道|镇|乡|局|委|厅|院|中心|所|站|政府|区|县|市|旗|政府信息公开|信息公开|"
+               r"政务公开|政务服务网|首页)")
+_ORGAN_SUFFIX = re.compile(_AFFIX_SEP + r"(?P<organ>" + _ORGAN_NAME + r")\s*$")
+_ORGAN_PREFIX = re.compile(r"^\s*(?P<organ>" + _ORGAN_NAME + r")\s*(?:_|\||｜|-|－|\s-\s|——)\s*")
+_DOC_WORDS = re.compile(r"(?:19|20)\d{2}|报告|年报|通知|公告|总结|办法|意见|决定|方案|规划|计划|批复|函|公示|通报|简报|\d+号")
+
+
+def strip_site_affixes(title: str) -> str:
+    """A title without the site's name around it, keeping the title's own organ:
+    '…年度报告-沭阳县发改局' / '…报告_某某县人民政府' / '某某县人民政府-…报告' -> '…报告'.
+
+    A part is only cut when it is an organ or site name (no digits, an organ's ending) and what stays
+    still reads as a document title."""
+    t = strip_site_name(title or "")
+    for _ in range(3):
+        m = _ORGAN_SUFFIX.search(t)
+        if not m or len(re.sub(r"\s", "", t[:m.start()])) < 6 or not _DOC_WORDS.search(t[:m.start()]):
+            break
+        t = t[:m.start()].rstrip()
+    for _ in range(2):
+        m = _ORGAN_PREFIX.match(t)
+        rest = t[m.end():] if m else ""
+        if not m or len(re.sub(r"\s", "", rest)) < 6 or not _DOC_WORDS.search(rest) or _DOC_WORDS.search(m.group("organ")):
+            break
+        t = rest.lstrip()
     return t
 
 

@@ -5,7 +5,7 @@ so the decision is made on the report itself.
 """
 from govcrawl.classify import classify
 from govcrawl.pipelines import documents_only
-from govcrawl.process import apply_attachment_text
+from govcrawl.process import apply_attachment_text, is_shell
 from govcrawl.region import resolve_region
 
 
@@ -13,6 +13,11 @@ class ClassifyPipeline:
     @documents_only
     def process_item(self, item):
         record = item.record
+        # what the list said of the item: one signal among several for the classifier
+        context = {"list_url": item.list_url, "column_title": getattr(item, "column_title", None),
+                   "list_title": item.list_title}
+        record["list_context"] = {k: v for k, v in context.items() if v}
+        record["is_shell"] = record.get("is_shell", is_shell(record))
         # A shell page takes the text of its main attachment: the longest one read.
         texts = [a for a in item.attachments if a.text and a.text.strip()]
         if texts:

@@ -11,6 +11,7 @@ from govcrawl.extract import extract
 from govcrawl.extract.documents import document_text
 from govcrawl.items import Attachment
 from govcrawl.pipelines import documents_only
+from govcrawl.reportfacts import organ_in_opening, organ_opening_title
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,13 @@ def document_item(item) -> None:
         "body_text": "", "attachments": [{"url": item.url, "name": item.list_title}],
         "errors": [], "meta": {},
     }
+    item.record["publisher"] = document_publisher(item.list_title, att.text, (item.site or {}).get("name"))
+
+
+def document_publisher(list_title: str | None, text: str | None, site_name: str | None) -> str | None:
+    """Who published a document linked straight from a list (no page to name it): the organ that
+    opens the list title, else the one the document's own first lines name, else the site."""
+    return organ_opening_title(list_title) or organ_in_opening(text) or (site_name or None)
 
 
 class ExtractPipeline:

@@ -17,7 +17,8 @@ from govcrawl.storage import shared_store
 
 RECORD_FIELDS = ("title", "report_year", "agency", "publisher", "index_no", "doc_no",
                  "published_date", "written_date", "topic", "province", "city", "county",
-                 "township", "admin_code", "body_text", "body_source")
+                 "township", "admin_code", "body_text", "body_source",
+                 "classified_by")
 
 
 def attachment_type(url: str, content_type: str | None) -> str | None:

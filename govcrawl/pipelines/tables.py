@@ -10,7 +10,7 @@ import logging
 
 from govcrawl.pipelines import documents_only
 from govcrawl.storage import shared_store
-from govcrawl.tables import report_cells
+from govcrawl.process import page_cells
 from govcrawl.tables.checks import run_checks
 
 logger = logging.getLogger(__name__)
@@ -23,12 +23,9 @@ def read_cells(item) -> None:
     if not record.get("is_annual_report"):
         return
     try:
-        # The page's own tables first: when the body came from an attachment, its text is the
-        # attachment's, whose tables are better read from the file's own grids.
-        page_text = record.get("page_text") if record.get("body_source") == "attachment" \
-            else record.get("body_text")
-        item.stats = report_cells(record.get("body_html"), page_text,
-                                  [(att.tables, att.text) for att in item.attachments])
+        # The page's own tables first (page_cells: its text, when the body came from an
+        # attachment), then the attachments' grids and text.
+        item.stats = page_cells(record, [(att.tables, att.text) for att in item.attachments])
     except Exception as exc:
         logger.exception("table parsing failed for %s", item.url)
         item.errors.append(f"tables: {type(exc).__name__}: {exc}")

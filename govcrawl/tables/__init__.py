@@ -6,7 +6,7 @@ parse_tables(html=..., text=...) and parse_rows(grid) return cells
 from __future__ import annotations
 
 from .grid import html_blocks, squeeze, text_rows
-from .legacy import legacy_cells
+from .legacy import legacy_cells, legacy_text_cells
 from .numbers import is_value
 from .orient import upright
 from .reflow import reflow
@@ -76,5 +76,5 @@ def report_cells(html: str | None = None, text: str | None = None,
 
 
 def _cells(rows: list[list[str]]) -> list[dict]:
-    rows = reflow(rows)
-    return standard_cells(rows) + legacy_cells(rows)
+    flowed = reflow(rows)
+    return standard_cells(flowed) + (legacy_cells(flowed) or legacy_text_cells(rows))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
+from lxml import etree
 
 from .orient import upright
 
@@ -27,16 +27,21 @@ def cell_text(el) -> str:
     return squeeze("".join(el.itertext()))
 
 
+_LONE_SPACE = re.compile(r"(?<![0-9A-Za-z.,]) | (?![0-9A-Za-z])")
+
+
 def squeeze(s: str) -> str:
     """Collapse whitespace; drop it entirely unless it separates two ASCII alphanumerics."""
-    s = re.sub(r"\s+", " ", s.replace("\xa0", " ").replace("\u3000", " ")).strip()
-    return re.sub(r"(?<![0-9A-Za-z.,]) | (?![0-9A-Za-z])", "", s)
+    s = " ".join(s.split())
+    return _LONE_SPACE.sub("", s) if " " in s else s
 
 
 def _expand_table(table) -> list[Row]:
     """Rows of one <table>, spans expanded; nested tables are handled on their own."""
     grid: dict[tuple[int, int], str] = {}
-    trs = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
+    # a statistics table has a few hundred rows at most: a longer one is data of another kind, and
+    # only its head is read, so one page cannot make the work grow without bound
+    trs = [tr for tr in table.iter("tr") if _owner_table(tr) is table][:MAX_TABLE_ROWS]
     width = 0
     for r, tr in enumerate(trs):
         c = 0
@@ -61,6 +66,9 @@ def _expand_table(table) -> list[Row]:
             row.pop()
         rows.append(row)
     return rows
+
+
+MAX_TABLE_ROWS = 2000
 
 
 def _owner_table(tr):
@@ -88,15 +96,34 @@ def html_blocks(html: str) -> list[Row]:
     if not html or not html.strip():
         return []
     try:
-        root = lxml.html.fromstring(html)
+        root = etree.fromstring(html, _PARSER)  # plain elements: no per-node class lookup
     except Exception:  # lxml raises on input with nothing parseable
         return []
+    if root is None:
+        return []
     for bad in root.xpath("//script|//style"):
-        bad.drop_tree()
+        _drop(bad)
     _mark_line_breaks(root)
     rows: list[Row] = []
     _walk(root, rows)
     return rows
+
+
+_PARSER = etree.HTMLParser(recover=True, default_doctype=False)
+
+
+def _drop(el) -> None:
+    """Remove an element, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _mark_line_breaks(root) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # cells meaning "not applicable / not filled": value None, raw kept
 DASHES = {"—", "——", "-", "--", "－", "─", "━", "–", "/", "／", "\\", "×", "x", "X", "*", "…", "...", "、", "·"}
@@ -22,18 +23,20 @@ _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 
 
 def normalize_raw(raw: str | None) -> str:
-    """The cell text as printed, with surrounding whitespace removed."""
+    """The cell text as printed, with surrounding whitespace removed (inner runs become one space)."""
     if raw is None:
         return ""
-    return re.sub(r"\s+", " ", str(raw).replace("\xa0", " ").replace("\u3000", " ")).strip()
+    return " ".join(str(raw).split())  # str.split() splits on every Unicode space, \xa0 and \u3000 too
 
 
+@lru_cache(maxsize=65536)
 def _canon(raw: str) -> str:
     s = unicodedata.normalize("NFKC", raw)
-    s = re.sub(r"\s+", "", s)
+    s = "".join(s.split())
     return s.replace("，", ",")
 
 
+@lru_cache(maxsize=65536)
 def is_value(raw: str | None) -> bool:
     """True when a cell holds a table value (number, zero word, dash or blank), not a label."""
     s = _canon(normalize_raw(raw))
@@ -44,6 +47,7 @@ def is_value(raw: str | None) -> bool:
     return bool(_NUM.match(s))
 
 
+@lru_cache(maxsize=65536)
 def parse_value(raw: str | None) -> int | float | None:
     """Number printed in a cell; None for blank, dash or anything that is not a number."""
     s = _canon(normalize_raw(raw))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-def _key(cell: dict) -> tuple:
+def cell_key(cell: dict) -> tuple:
     value = cell.get("value")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -13,8 +13,8 @@ def _key(cell: dict) -> tuple:
 
 def score(parsed: list[dict], truth: list[dict]) -> tuple[float, float]:
     """(precision, recall) of parsed cells; both 1.0 when both sides are empty."""
-    got = {_key(c) for c in parsed}
-    want = {_key(c) for c in truth}
+    got = {cell_key(c) for c in parsed}
+    want = {cell_key(c) for c in truth}
     hit = len(got & want)
     precision = hit / len(got) if got else 1.0
     recall = hit / len(want) if want else 1.0

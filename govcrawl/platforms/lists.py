@@ -129,8 +129,9 @@ class ListMixin:
             yield from self.rediscover(run, f"the 年报 column {column} showed no entries", response.url)
         markup = isinstance(response, (HtmlResponse, XmlResponse))
         frames = [] if response.meta.get("govcrawl_frame") or not markup else self.content_frames(response, run)
+        first = response.meta.get("kind") == "column" or response.meta.get("govcrawl_first", False)
         for url in frames:
-            yield self.more_list(run, response, url, meta={"govcrawl_frame": True})
+            yield self.more_list(run, response, url, meta={"govcrawl_frame": True, "govcrawl_first": first})
         for request in requests:
             yield request
         if not entries and not frames and not requests:
@@ -206,11 +207,11 @@ class ListMixin:
                 last.append(url)
         column = (response.meta.get("govcrawl_list") or {}).get("column") or response.url
         left = max(0, cap - run.column_pages[column])
-        between = paging.pages_between(response.url, ahead, last, left) if last else []
-        # The last page only when it lies within reach: a 尾页 a thousand pages ahead is a trap
-        # (the pages between still come, up to the budget).
-        reach = [u for u in last if (paging.page_of(u) or (None, 0))[1] <= cap + 1]
-        for url in dict.fromkeys(ahead + between + reach):
+        # The pages between the next and the last only when the last is near: with a 尾页 far
+        # ahead, the list is walked page by page and ends where a page brings nothing.
+        near = [u for u in last if (paging.page_of(u) or (None, 10**6))[1] - (paging.page_of(response.url) or (None, 1))[1] <= 30]
+        between = paging.pages_between(response.url, ahead, near, left) if near else []
+        for url in dict.fromkeys(ahead + between + near):
             yield self.more_list(run, response, url)
 
     def script_page_links(self, response) -> list[tuple[str, str]]:
@@ -276,7 +277,11 @@ class ListMixin:
 
     # -- Chromium for lists that only scripts fill ---------------------------------------------
     def should_render(self, response, run: SiteRun, mode: str) -> bool:
+        """Only a column's own first page (or its frame) is rendered: an empty further page of a
+        pager is the end of the list, not a script-filled one."""
         if mode != "reports" or response.meta.get("playwright") or response.meta.get("json_endpoint"):
+            return False
+        if not (response.meta.get("kind") == "column" or response.meta.get("govcrawl_first")):
             return False
         if not self.settings.getbool("GOVCRAWL_RENDER_LISTS", True):
             return False

@@ -34,6 +34,9 @@ async def _next_control(page):
                 inner = await el.evaluate("e => e.children.length")
                 if inner > 2:  # a container that happens to hold the word, not the control
                     continue
+                href = (await el.get_attribute("href") or "").strip().lower()
+                if href and not href.startswith(("javascript", "#")):
+                    return None  # a plain link: the static readers follow it without a browser
                 return el
             except Exception:  # the element went away while we looked
                 continue
@@ -44,13 +47,20 @@ async def _list_text(page) -> str:
     return await page.evaluate("() => Array.from(document.links).map(a => a.href + '|' + a.textContent).join('\\n')")
 
 
-async def click_through(page, response, max_pages: int) -> list[tuple[str, str]]:
-    """(html, url) of each state of the list, the rendered first page first."""
+async def click_through(page, response, max_pages: int, max_seconds: float = 120) -> list[tuple[str, str]]:
+    """(html, url) of each state of the list, the rendered first page first; at most
+    ``max_pages`` states and ``max_seconds`` of clicking."""
+    import time
+
     out = [(response.text, response.url)]
     if page is None:
         return out
     seen = {await _list_text(page)}
+    started = time.monotonic()
     for _ in range(max_pages - 1):
+        if time.monotonic() - started > max_seconds:
+            logger.info("rendered list %s: stopped after %.0f s of paging", response.url, max_seconds)
+            break
         control = await _next_control(page)
         if control is None:
             break

@@ -29,8 +29,13 @@ class LazyBrowserHandler(ScrapyPlaywrightDownloadHandler):
         self._launched = False
         self._lazy_lock = asyncio.Lock()
         _PRIMARY.setdefault(self._key, self)
-        contexts = self.config.startup_context_kwargs
-        contexts.setdefault("default", {}).setdefault("user_agent", crawler.settings.get("USER_AGENT"))
+        self._user_agent = crawler.settings.get("USER_AGENT")
+
+    async def _create_browser_context(self, name, context_kwargs, spider=None):
+        """Every context (one per host:port) shows the crawler's User-Agent."""
+        kwargs = dict(context_kwargs or {})
+        kwargs.setdefault("user_agent", self._user_agent)
+        return await super()._create_browser_context(name=name, context_kwargs=kwargs, spider=spider)
 
     async def _ensure_launched(self) -> None:
         async with self._lazy_lock:

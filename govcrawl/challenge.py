@@ -66,7 +66,8 @@ def challenge_passes(spider) -> dict:
 
 
 def cleared_cookies(spider) -> dict[str, list[dict]]:
-    """host -> cookies a browser got past a challenge with, waiting to join the cookie jar."""
+    """host:port -> cookies a browser got past a challenge with, waiting to join the cookie jar
+    (each site has a jar and a browser context of its own, see PortalSpider.make_request)."""
     if not hasattr(spider, "_govcrawl_cleared_cookies"):
         spider._govcrawl_cleared_cookies = {}
     return spider._govcrawl_cleared_cookies
@@ -88,10 +89,11 @@ class ChallengeMiddleware:
         if netloc in browser_hosts(spider) and not request.meta.get("playwright"):
             self.crawler.stats.inc_value("govcrawl/challenge/browser_always")
             return request.replace(meta={**request.meta, "playwright": True, "govcrawl_challenge": "always",
+                                         "govcrawl_challenge_shape": (0, 0),
                                          "playwright_include_page": True,
                                          "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
                                    dont_filter=True)
-        cookies = cleared_cookies(spider).pop(urlsplit(request.url).hostname or "", None)
+        cookies = cleared_cookies(spider).pop(netloc, None)
         if cookies:
             existing = request.cookies or []
             if isinstance(existing, dict):
@@ -106,7 +108,7 @@ class ChallengeMiddleware:
         self.crawler.stats.inc_value("govcrawl/challenges")
         netloc = urlsplit(request.url).netloc
         sent = (request.headers.get(b"Cookie") or b"").decode("latin-1")
-        names = challenge_passes(spider).get("names:" + (urlsplit(request.url).hostname or ""), set())
+        names = challenge_passes(spider).get("names:" + netloc, set())
         if names and any(f"{n}=" in sent for n in names):
             # Challenged although it carried the cookie Chromium got: that cookie was good for one
             # request only (or is bound to something a plain request cannot show).
@@ -151,7 +153,7 @@ class ChallengePassedMiddleware:
                 cookies = await page.context.cookies()
             finally:
                 await page.close()
-            host = urlsplit(request.url).hostname or ""
+            host = urlsplit(request.url).netloc
             jar = [{"name": c["name"], "value": c["value"], "domain": c.get("domain") or host,
                     "path": c.get("path") or "/", "expires": c.get("expires")} for c in cookies]
             if jar:

@@ -214,7 +214,8 @@ _QUOTED = r"""(?P<q>['"`])(?P<s>(?:(?!(?P=q))[^\\\n]|\\.){1,300})(?P=q)"""
 _AJAX = re.compile(r"""(?:\$|jQuery)\s*\.\s*(ajax|get|post|getJSON)\s*\(""")
 _FETCH = re.compile(r"""\b(?P<fn>fetch|axios(?:\s*\.\s*(?P<verb>get|post))?)\s*\(\s*""" + _QUOTED)
 _URL_PROP = re.compile(r"""\burl\s*:\s*""" + _QUOTED)
-_GKMLPT = re.compile(r"""/gkmlpt/api/all/(\d+)""")
+_GKMLPT = re.compile(r"""/gkmlpt/api/all/(\d+)?""")
+_TREE_NODE = re.compile(r"""\{[^{}]*?["']?id["']?\s*:\s*["']?(\d+)["']?[^{}]*?["']?name["']?\s*:\s*["']([^"']+)["'][^{}]*\}""")
 _API_WORDS = re.compile(r"(api|json|list|search|query|data|\.do\b|\.action\b|trsapi|getdoc|getarticle|lmxx|xxgk)", re.I)
 _STATIC = re.compile(r"\.(js|css|png|jpe?g|gif|svg|ico|woff2?|ttf)(\?|$)", re.I)
 
@@ -257,8 +258,10 @@ def endpoints(scripts: str, page_url: str) -> list[Endpoint]:
     """JSON list endpoints the page's scripts call, with the parameters written next to them."""
     found: list[Endpoint] = []
     for m in _GKMLPT.finditer(scripts):
-        column = m.group(1)
-        sid = re.search(r"""\bsid\s*[:=]\s*['"]?(\d+)""", scripts)
+        column = m.group(1) or gkmlpt_column(scripts, page_url)
+        if not column:
+            continue
+        sid = re.search(r"""\bsid["']?\s*[:=]\s*['"]?(\d+)""", scripts, re.I)
         params = {"page": 1}
         if sid:
             params["sid"] = sid.group(1)
@@ -307,6 +310,19 @@ def endpoints(scripts: str, page_url: str) -> list[Endpoint]:
             seen.add(key)
             out.append(e)
     return out
+
+
+def gkmlpt_column(scripts: str, page_url: str) -> str | None:
+    """The column a gkmlpt page lists when its script builds the API path at run time: the id
+    in the page URL's fragment (``/gkmlpt/index#1946``), else the 年报 node of the column tree the
+    page configures."""
+    fragment = urlsplit(page_url).fragment
+    if fragment.isdigit():
+        return fragment
+    for node_id, name in _TREE_NODE.findall(scripts):
+        if re.search(r"(年报|年度报告)", name):
+            return node_id
+    return None
 
 
 def _endpoint(url: str, method: str, params: dict, json_body: bool, page_url: str) -> Endpoint | None:

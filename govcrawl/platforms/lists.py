@@ -17,7 +17,8 @@ a thousand pages ahead costs at most the column's budget.
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import re
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
@@ -134,7 +135,9 @@ class ListMixin:
             yield self.more_list(run, response, url, meta={"govcrawl_frame": True, "govcrawl_first": first})
         for request in requests:
             yield request
-        if not entries and not frames and not requests:
+        if response.meta.get("govcrawl_script_pager") and self.should_render(response, run, mode, entries):
+            yield self.render_request(run, response)
+        elif not entries and not frames and not requests:
             if self.should_render(response, run, mode):
                 yield self.render_request(run, response)
             else:
@@ -176,6 +179,10 @@ class ListMixin:
         paged = [r for r in self.pager_next(response, run) if r is not None]
         if paged:
             readers.add("trs" if any(r.meta.get("trs_pager") for r in paged) else "pager")
+        elif scripted_pager(response):
+            # A pager only scripts can turn (javascript: links, data-page buttons, a page count
+            # drawn into links at run time): the browser reads and pages it.
+            response.meta["govcrawl_script_pager"] = True
         requests += paged
         if postback.has_postback_form(response):
             posted = [r for r in self.postback_next(response, run, bool(entries)) if r is not None]
@@ -184,7 +191,12 @@ class ListMixin:
             requests += posted
         if not entries:
             scripts = "\n".join(response.xpath("//script/text()").getall())
-            for endpoint in jsonlist.endpoints(scripts, response.url):
+            here = (response.meta.get("govcrawl_list") or {}).get("column") or response.url
+            if urlsplit(here).fragment and here.split("#")[0] == run.to_real(response.url).split("#")[0]:
+                here = run.to_fetch(here)  # the column's fragment picks its list on one-page apps
+            else:
+                here = response.url
+            for endpoint in jsonlist.endpoints(scripts, here):
                 if run.on_site(endpoint.url):
                     requests.append(self.json_request(run, response, endpoint))
             requests = [r for r in requests if r is not None]
@@ -276,7 +288,7 @@ class ListMixin:
         yield self.json_request(run, response, endpoint.with_page(current + 1))
 
     # -- Chromium for lists that only scripts fill ---------------------------------------------
-    def should_render(self, response, run: SiteRun, mode: str) -> bool:
+    def should_render(self, response, run: SiteRun, mode: str, entries=None) -> bool:
         """Only a column's own first page (or its frame) is rendered: an empty further page of a
         pager is the end of the list, not a script-filled one."""
         if mode != "reports" or response.meta.get("playwright") or response.meta.get("json_endpoint"):
@@ -291,8 +303,11 @@ class ListMixin:
         from scrapy_playwright.page import PageMethod
 
         cb = response.meta.get("govcrawl_list") or {}
+        column = cb.get("column") or ""
+        target = column if urlsplit(column).fragment and column.split("#")[0] == run.to_real(response.url) else \
+            run.to_real(response.url)
         request = self.make_request(
-            run, run.to_real(response.url), self.parse_rendered_list, "render", referer=response.url,
+            run, target, self.parse_rendered_list, "render", referer=response.url,
             dont_filter=True, cb_kwargs={"column": cb.get("column"), "column_title": cb.get("column_title")},
             meta={"playwright": True, "playwright_include_page": True,
                   "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
@@ -316,8 +331,14 @@ class ListMixin:
         finally:
             if page is not None:
                 await page.close()
-        for html, url in pages:
+        for n, (html, url) in enumerate(pages):
             rendered = response.replace(body=html.encode("utf-8"), encoding="utf-8", url=url)
+            rendered.meta["govcrawl_list"] = {"column": column or run.to_real(response.url),
+                                              "column_title": column_title, "mode": "reports"}
+            if n == 0:  # links a script drew into the pager are plain pages for the static readers
+                for request in self.pager_next(rendered, run):
+                    if request is not None:
+                        yield request
             found = list_block_entries(rendered, run.on_site)
             new = [e for e in found if e.url not in seen]
             seen.update(e.url for e in new)
@@ -338,6 +359,25 @@ class ListMixin:
 
             asyncio.ensure_future(page.close())
         yield from self.on_error(failure)
+
+
+_PAGE_SCRIPT = re.compile(r"(pageCount|countPage|totalPage|pageTotal|pageSize|pageNo|pageIndex|curPage|"
+                          r"currentPage|pagination|pager|pagebar|分页|data-p)", re.I)
+
+
+def scripted_pager(response) -> bool:
+    """Does the page page its list with scripts our static readers cannot follow?"""
+    controls = response.xpath(
+        "//a[(starts-with(normalize-space(@href), 'javascript') or normalize-space(@href)='#' or not(@href)) "
+        "and (@data-p or @data-page or @data-pn or @onclick or string-length(normalize-space(.)) <= 4)]")
+    for a in controls:
+        text = links.clean(" ".join(a.xpath(".//text()").getall()))
+        if text.isdigit() or links.is_next_page(text) or a.attrib.get("data-p") or a.attrib.get("data-page"):
+            return True
+    scripts = " ".join(response.xpath("//script/text()").getall())
+    empty_pager = response.xpath("//*[(contains(@id, 'page') or contains(@class, 'page') or contains(@id, 'Pager') "
+                                 "or contains(@class, 'pagination')) and not(.//a)]")
+    return bool(empty_pager) and bool(_PAGE_SCRIPT.search(scripts))
 
 
 def _looks_json(response) -> bool:

@@ -134,7 +134,10 @@ class PortalSpider(scrapy.Spider):
             self.note_cut(run, f"request budget: {self.limits.requests} requests for this site", url, referer)
             return None
         host = urlsplit(fetch).netloc
-        full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind, "download_slot": host}
+        # One download slot, cookie jar and browser context per host:port: sites on one host
+        # (replicas on 127.0.0.1, or a shared server) never mix their challenge cookies.
+        full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind, "download_slot": host,
+                     "cookiejar": host, "playwright_context": host}
         if host in self.browser_hosts and kind != "attachment":
             full_meta["playwright"] = True
         full_meta.update(meta or {})

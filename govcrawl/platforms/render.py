@@ -43,6 +43,24 @@ async def _next_control(page):
     return None
 
 
+async def _numbered_control(page, number: int):
+    """The pager's control for page ``number`` (a script pager with numbers and no 下一页)."""
+    locator = page.locator("a, span, li, button").filter(has_text=re.compile(rf"^\s*{number}\s*$"))
+    count = await locator.count()
+    for i in range(min(count, 6)):
+        el = locator.nth(i)
+        try:
+            if not await el.is_visible():
+                continue
+            href = (await el.get_attribute("href") or "").strip().lower()
+            if href and not href.startswith(("javascript", "#")):
+                return None
+            return el
+        except Exception:
+            continue
+    return None
+
+
 async def _list_text(page) -> str:
     return await page.evaluate("() => Array.from(document.links).map(a => a.href + '|' + a.textContent).join('\\n')")
 
@@ -57,11 +75,11 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
         return out
     seen = {await _list_text(page)}
     started = time.monotonic()
-    for _ in range(max_pages - 1):
+    for number in range(2, max_pages + 1):
         if time.monotonic() - started > max_seconds:
             logger.info("rendered list %s: stopped after %.0f s of paging", response.url, max_seconds)
             break
-        control = await _next_control(page)
+        control = await _next_control(page) or await _numbered_control(page, number)
         if control is None:
             break
         try:

@@ -17,7 +17,9 @@ _CREATE_PAGE = re.compile(
     r"createPageHTML\(\s*(?P<container>['\"][^'\"]*['\"]\s*,\s*)?(?P<count>\d+)\s*,\s*(?P<current>\d+)\s*,"
     r"\s*['\"](?P<prefix>[\w-]+)['\"]\s*,\s*['\"](?P<ext>\w+)['\"]"
 )
-_COUNT_VAR = re.compile(r"(?:countPage|pageCount|totalPage|page_count)\s*=\s*['\"]?(\d+)", re.I)
+# TRS names its variable countPage; pageCount / totalPage belong to other pagers, drawn by
+# scripts whose links the browser reads (lists.scripted_pager).
+_COUNT_VAR = re.compile(r"\bcountPage\s*=\s*['\"]?(\d+)")
 _PREFIX_EXT = re.compile(r"createPageHTML\([^)]*?['\"]([\w-]+)['\"]\s*,\s*['\"](s?html?)['\"]")
 
 

@@ -220,6 +220,9 @@ class WalkMixin:
         name the body; a site of its own may go anywhere on its hosts."""
         if not (run.shares_portal and run.site.discovered_from and scope_url):
             return True
+        parent = self.runs.get(run.site.parent) if run.site.parent else None
+        if parent is not None and not parent.on_real_domain(run.site.homepage):
+            return True  # a subsite on a host of its own: all of it is its own
         folder = urlsplit(scope_url).path.rsplit("/", 1)[0]
         return (len(folder) > 1 and urlsplit(url).path.startswith(folder + "/")) or run.names_body(text)
 

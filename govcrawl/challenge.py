@@ -11,12 +11,15 @@ pass through Chromium clears the host for the rest of the crawl, as it does for 
 """
 from __future__ import annotations
 
+import logging
 import re
 from urllib.parse import urlsplit
 
 from scrapy_playwright.page import PageMethod
 
 from govcrawl.signals import cookies_cleared
+
+logger = logging.getLogger(__name__)
 
 CHALLENGE_STATUSES = (412, 521)
 _SCRIPT = re.compile(rb"<script|document\.cookie|location\.(href|replace|reload)", re.I)
@@ -148,9 +151,21 @@ class ChallengePassedMiddleware:
             return response  # a page rendered for its own sake (a script-filled list) keeps its page
         spider = spider or self.crawler.spider
         page = request.meta.pop("playwright_page", None)
+        shape = request.meta.get("govcrawl_challenge_shape")
         if page is not None:
             try:
+                # The challenge's script may reload the page after the first load settled: give
+                # it a moment, a few times, before judging what the browser shows.
+                for _ in range(4):
+                    if response.status not in CHALLENGE_STATUSES or passed(response.body, shape):
+                        break
+                    await page.wait_for_timeout(400)
+                    await page.wait_for_load_state("networkidle", timeout=10000)
+                    response = response.replace(body=(await page.content()).encode("utf-8"))
                 cookies = await page.context.cookies()
+            except Exception as exc:  # the page went away: judge what we have
+                logger.info("challenge page of %s: %s", request.url, type(exc).__name__)
+                cookies = []
             finally:
                 await page.close()
             host = urlsplit(request.url).netloc
@@ -162,7 +177,7 @@ class ChallengePassedMiddleware:
                 self.crawler.signals.send_catch_log(signal=cookies_cleared, spider=spider, host=host, cookies=jar)
         if (request.meta.get("govcrawl_challenge") and request.meta.get("playwright")
                 and response.status in CHALLENGE_STATUSES
-                and passed(response.body, request.meta.get("govcrawl_challenge_shape"))):
+                and passed(response.body, shape)):
             self.crawler.stats.inc_value("govcrawl/challenges_passed")
             netloc = urlsplit(request.url).netloc
             challenge_passes(spider)[netloc] = challenge_passes(spider).get(netloc, 0) + 1

@@ -85,11 +85,15 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
         try:
             await control.click(timeout=5000)
             await page.wait_for_load_state("networkidle", timeout=15000)
-            await page.wait_for_timeout(200)
         except Exception as exc:
             logger.info("rendered list %s: pager stopped (%s)", response.url, type(exc).__name__)
             break
         state = await _list_text(page)
+        for _ in range(25):  # the list may be redrawn a moment after the network settles
+            if state not in seen:
+                break
+            await page.wait_for_timeout(200)
+            state = await _list_text(page)
         if state in seen:
             break
         seen.add(state)

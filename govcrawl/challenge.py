@@ -175,6 +175,8 @@ class ChallengePassedMiddleware:
                 cleared_cookies(spider)[host] = [{k: v for k, v in c.items() if k != "expires"} for c in jar]
                 challenge_passes(spider).setdefault("names:" + host, set()).update(c["name"] for c in jar)
                 self.crawler.signals.send_catch_log(signal=cookies_cleared, spider=spider, host=host, cookies=jar)
+        logger.debug("challenge judged %s: status %s shape %s body %s -> %s", request.url, response.status, shape,
+                     challenge_shape(response.body), passed(response.body, shape))
         if (request.meta.get("govcrawl_challenge") and request.meta.get("playwright")
                 and response.status in CHALLENGE_STATUSES
                 and passed(response.body, shape)):

@@ -138,8 +138,6 @@ class PortalSpider(scrapy.Spider):
         # (replicas on 127.0.0.1, or a shared server) never mix their challenge cookies.
         full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind, "download_slot": host,
                      "cookiejar": host, "playwright_context": host}
-        if host in self.browser_hosts and kind != "attachment":
-            full_meta["playwright"] = True
         full_meta.update(meta or {})
         return request_cls(fetch, callback=callback, errback=errback or self.on_error,
                            priority=PRIORITY.get(kind, 0), meta=full_meta, cb_kwargs=cb_kwargs or {},

@@ -156,8 +156,8 @@ def cmd_crawl(args) -> int:
 
 def _report(stats: dict, db: str, registry: bool = False) -> int:
     """Print the run report: per site, what was found and, when nothing, why. The exit code
-    says how the run ended: 0 finished, 1 a named spider found no entries at all (a portal
-    redesign should be loud), 3 interrupted or failed."""
+    says how the run ended: 0 finished, 1 a monitor failed (a named spider found no entries at
+    all, a site went dark, … see govcrawl.monitors), 3 interrupted or failed."""
     import sqlite3
 
     failed = interrupted = False
@@ -190,6 +190,14 @@ def _report(stats: dict, db: str, registry: bool = False) -> int:
     for name, s in stats.items():
         print(f"{name}: finish={s.get('finish_reason')} responses={s.get('response_received_count', 0)} "
               f"items={s.get('item_scraped_count', 0)}" + ("  NO ENTRIES FOUND" if s.get("govcrawl/empty_crawl") else ""))
+        from govcrawl.quality import field_summary
+
+        if field_summary(s):
+            print(f"{name}: fields: {field_summary(s)}")
+        # A failed monitor (govcrawl.monitors: sites gone dark, coverage drops …) fails the run.
+        for message in s.get("govcrawl/monitors/messages") or []:
+            print(f"{name}: MONITOR FAILED: {message}")
+        failed |= bool(s.get("govcrawl/monitors/failed"))
     print(f"database: {db}")
     if interrupted:
         return 3
@@ -280,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     from govcrawl.export import add_export_parser  # researchers' exports: WACZ and data files
 
     add_export_parser(sub)
+    from govcrawl.ops_cli import add_ops_parsers  # operations: health, schedule, distributed writer
+
+    add_ops_parsers(sub)
     return parser
 
 

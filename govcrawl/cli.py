@@ -112,6 +112,10 @@ def cmd_crawl(args) -> int:
         print(exc, file=sys.stderr)
         return 2
     names = list(args.spiders)
+    if args.redis and (names or not args.worker):
+        print("--redis runs a worker of a distributed crawl: give --worker and --sites, no spider names",
+              file=sys.stderr)
+        return 2
     known = spider_names()
     unknown = sorted(set(names) - set(known))
     if unknown:
@@ -133,6 +137,10 @@ def cmd_crawl(args) -> int:
         if not sites:
             print(f"registry {path}: no site to crawl", file=sys.stderr)
             return 2
+        if args.redis:  # a worker of a distributed crawl: every row crawled generically
+            from govcrawl.distributed.worker import cmd_worker
+
+            return cmd_worker(args, sites, extra)
         # Rows that name a per-site spider run that spider; the rest go to the registry spider.
         for site in sites:
             if site.spider and site.spider not in known:
@@ -274,6 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
                                              "--job-dir, nothing lost")
             p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                            help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable)")
+            from govcrawl.ops_cli import add_worker_args  # distributed crawls (govcrawl.distributed)
+
+            add_worker_args(p)
         if name in ("demo", "serve"):
             p.add_argument("--host", default="127.0.0.1")
             p.add_argument("--port", type=int, default=8001)

@@ -44,6 +44,9 @@ DOWNLOADER_MIDDLEWARES = {
     # After archiving, a JS challenge page (412/521) is fetched again through Chromium.
     "govcrawl.challenge.ChallengeMiddleware": 560,
     "govcrawl.challenge.ChallengePassedMiddleware": 960,
+    # robots.txt as Scrapy obeys it, except for registry rows marked robots=ignore (govcrawl.robots)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "govcrawl.robots.RobotsPolicyMiddleware": 100,
 }
 
 SPIDER_MIDDLEWARES = {

@@ -157,7 +157,10 @@ def classify_run(conn: sqlite3.Connection, run: sqlite3.Row, t: Thresholds) -> S
     site_id, outcome = run["site_id"], run["outcome"]
     stats = json.loads(run["stats"] or "{}") if isinstance(run["stats"], str) else {}
     unchanged = int(stats.get("revisit_unchanged") or 0)
-    reports, new = int(run["reports"] or 0), int(run["new_reports"] or 0)
+    reports = int(run["reports"] or 0)
+    # crawl_runs.new_reports counts every new document of the columns; health counts new annual reports
+    new = conn.execute("select count(*) from reports where run_id = ? and is_annual_report = 1 and first_seen >= ?",
+                       (run["run_id"], run["started"] or "")).fetchone()[0]
     history = _history(conn, site_id, run["crawl_id"])
     good = _last_good(conn, site_id, run["run_id"])
     n_now, coverage = run_coverage(conn, run["run_id"])
@@ -190,7 +193,7 @@ def classify_run(conn: sqlite3.Connection, run: sqlite3.Row, t: Thresholds) -> S
         cuts = run["budget_cuts"] or ""
         health, advice = "budget_hit", f"cut short: {cuts[:300]}; raise the budget in the settings or check for a trap"
     elif new:
-        health, advice = "new_reports", f"{new} new report(s)"
+        health, advice = "new_reports", f"{new} new annual report(s)"
     elif reports and not unchanged:
         health, advice = "updated", f"{reports} known report(s) read again, none new"
     else:

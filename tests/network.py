@@ -3,7 +3,7 @@ ASP.NET postbacks, a county with township and department subsites, copies and mi
 reports) and the portal variants that need no browser and sit on one host, each on its own
 127.0.0.1 port, given to the crawl as a registry of name and homepage only.
 
-Every server counts the requests it answers by (method, path and query, body), so a test can
+Every server counts the requests it answers by (method, path and query, form fields), so a test can
 tell whether any URL was fetched twice, and records when each request started and ended, per
 server, so politeness can be checked where it matters: at the portal.
 """
@@ -46,6 +46,17 @@ class Counted:
         self.spans: list[tuple[float, float]] = []   # (start, end) of each request, monotonic
 
 
+def form_key(body: bytes) -> str:
+    """What a request body asks for. An ASP.NET postback carries the state of the page it was
+    sent from (__VIEWSTATE): the same page asked from page 2's form or from page 3's is the same
+    request, and which page's form asks first depends on which response was read first."""
+    from urllib.parse import parse_qsl, urlencode
+
+    fields = [(k, v) for k, v in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+              if not k.startswith(("__VIEWSTATE", "__EVENTVALIDATION"))]
+    return hashlib.sha1(urlencode(sorted(fields)).encode()).hexdigest()[:12]
+
+
 def counting_handler(variant, counted: Counted, delay: float = 0.0):
     base = handler_for(variant)
 
@@ -63,7 +74,7 @@ def counting_handler(variant, counted: Counted, delay: float = 0.0):
             finally:
                 self.rfile = connection
             with counted.lock:
-                counted.fetches[(self.command, self.path, hashlib.sha1(body).hexdigest()[:12])] += 1
+                counted.fetches[(self.command, self.path, form_key(body))] += 1
                 counted.spans.append((started, time.monotonic()))
 
         do_GET = do_HEAD = do_POST = _answer

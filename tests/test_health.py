@@ -76,7 +76,7 @@ def two_runs(tmp_path_factory):
                 p.stop()
     conn = sqlite3.connect(tmp / "m.db")
     conn.row_factory = sqlite3.Row
-    return {"first": first, "second": second, "conn": conn, "tables": (first_table, second_table),
+    return {"first": first, "second": second, "conn": conn, "tables": (first_table, second_table), "db": tmp / "m.db",
             "ids": {key: p.url for key, p in portals.items()}}
 
 
@@ -131,3 +131,37 @@ def test_health_command_prints_the_table(two_runs):
 def test_run_report_view_has_duration_and_health(two_runs):
     rows = two_runs["conn"].execute("select * from run_report where health is not null").fetchall()
     assert len(rows) == 6 and all(r["duration_s"] is not None and r["duration_s"] >= 0 for r in rows)
+
+
+def test_datasette_shows_site_health_and_the_run_report(two_runs, tmp_path):
+    import json
+    import time
+    import urllib.request
+
+    from tests.network import free_port
+
+    db = two_runs["db"]
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "govcrawl.cli", "serve", "--db", str(db), "--port", str(port)],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/{db.stem}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(base + ".json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        def get(path):
+            with urllib.request.urlopen(base + path, timeout=10) as r:
+                return json.loads(r.read())
+
+        fix = get("/sites_to_fix.json?_shape=objects")["rows"]
+        assert {r["health"] for r in fix} == {"went_dark", "unreachable"} and all(r["advice"] for r in fix)
+        crawls = get("/crawl_report.json?_shape=objects")["rows"]
+        assert len(crawls) == 2 and crawls[0]["failing"] == 2 and crawls[1]["failing"] == 0
+        assert get("/run_report.json?_shape=objects&health=went_dark")["rows"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

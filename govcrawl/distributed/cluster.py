@@ -39,7 +39,7 @@ class Keys:
         self.closed = f"{self.prefix}:closed"              # worker -> finish reason
         self.dead = f"{self.prefix}:dead"
         self.sites = f"{self.prefix}:sites"                # site_id -> SiteRun as first queued
-        self.budget = f"{self.prefix}:budget"              # site_id -> requests queued, all workers
+        self.budget = f"{self.prefix}:budget"              # :<site_id> -> budget -> spent, all workers
         self.postbacks = f"{self.prefix}:postbacks"        # ASP.NET list pages asked (list|page)
         self.events = f"{self.prefix}:events"              # worker -> writer messages (list)
         self.seq = f"{self.prefix}:seq"

@@ -11,7 +11,8 @@ state. Here:
   still queueing its start requests); while others work it polls the queue four times a second;
 - the first time a worker queues a request of a site, the site's state goes to Redis, so a
   worker that pops a request of a site it never met (a subsite another worker found) adopts it;
-- the request budget of each site is counted in Redis over all workers, and each page of an
+- the budgets of each site (requests, navigation pages, list pages per column and per site,
+  columns scanned for misfiled reports) are counted in Redis over all workers, and each page of an
   ASP.NET postback list is asked once over all workers (postbacks are POSTs that bypass the
   duplicate filter; a worker's memory of the pages it asked cannot see the others');
 - the spider's periodic state saves (``spider.frontier.save_site_state``) go to Redis, where the
@@ -48,7 +49,6 @@ class DistributedScheduler(Scheduler):
         scheduler.crawler = crawler
         scheduler.keys = cluster.Keys(crawler.settings.get("GOVCRAWL_CRAWL_NAME") or "registry")
         scheduler.worker = crawler.settings.get("GOVCRAWL_WORKER_ID") or cluster.new_worker_id()
-        scheduler.budget = crawler.settings.getint("GOVCRAWL_SITE_MAX_REQUESTS", 5000)
         scheduler.published: set[str] = set()
         scheduler.conn = scheduler.server   # spider.save_state() writes while this is set
         scheduler.loop = None
@@ -117,14 +117,46 @@ class DistributedScheduler(Scheduler):
         if run is not None and page is not None and not self.server.sadd(
                 self.keys.postbacks, f"{run.to_real(request.url)}|{page}"):
             return False  # another worker asked this page of the ASP.NET list already
-        if run is not None and self.server.hincrby(self.keys.budget, site_id, 1) > self.budget:
-            self.spider.note_cut(run, f"request budget: {self.budget} requests for this site (all workers)",
-                                 run.to_real(request.url))
+        over = self.over_budget(request, run) if run is not None else None
+        if over is not None:
+            if over:
+                self.spider.note_cut(run, over, run.to_real(request.url))
             return False
         if self.stats:
             self.stats.inc_value("scheduler/enqueued/redis")
         self.queue.push(request)
         return True
+
+    def over_budget(self, request, run) -> str | None:
+        """The per-site budget this request would pass, counted over all workers: its reason
+        ("" for a silent limit), or None when within. Each worker checks the same budgets
+        against what it asked itself (govcrawl.platforms.budget); without this, N workers would
+        spend N budgets, and which pages past the limit got fetched would depend on which worker
+        read which page."""
+        limits = self.spider.limits
+        kind = request.meta.get("kind")
+        cb = request.cb_kwargs or {}
+        column = cb.get("column")
+        counters = [("requests", limits.requests, f"request budget: {limits.requests} requests for this site")]
+        if kind in ("nav", "subsite"):
+            counters.append(("nav", limits.nav_pages, f"navigation budget: {limits.nav_pages} pages looked at "
+                                                      "without more to find"))
+        if column and kind in ("column", "list", "scan"):
+            scan = cb.get("mode") == "scan"
+            first = run.to_real(request.url) == column and request.method == "GET"
+            if first and scan:
+                counters.append(("scan_columns", limits.scan_columns, ""))
+            if not first:
+                counters.append(("list_pages", limits.list_pages,
+                                 f"list page budget: {limits.list_pages} list pages for this site"))
+                cap = limits.scan_pages if scan else limits.column_pages
+                counters.append((f"column {column}", cap - 1, "" if scan else
+                                 f"list page budget: {cap} pages of the column {column}"))
+        key = f"{self.keys.budget}:{run.site_id}"
+        for name, cap, reason in counters:
+            if self.server.hincrby(key, name, 1) > cap:
+                return reason
+        return None
 
     def next_request(self):
         keys, worker = self.keys, self.worker

@@ -293,8 +293,10 @@ class WarcArchiveMiddleware:
         if self.warc is None:
             run_id = getattr(spider, "run_id", None) or datetime.now(timezone.utc).strftime(
                 "%Y%m%dT%H%M%SZ")
-            self.warc = WarcFile(Path(self.archive_dir) / spider.name, f"{spider.name}-{run_id}",
-                                 self.max_bytes)
+            # Workers of a distributed crawl share its run id: each writes its own files.
+            worker = self.crawler.settings.get("GOVCRAWL_WORKER_ID")
+            self.warc = WarcFile(Path(self.archive_dir) / spider.name,
+                                 f"{spider.name}-{run_id}" + (f"-{worker}" if worker else ""), self.max_bytes)
         return self.warc
 
     def _records(self, writer, request, response, fetched_at):

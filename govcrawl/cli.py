@@ -143,6 +143,10 @@ def cmd_crawl(args) -> int:
         print(exc, file=sys.stderr)
         return 2
     names = list(args.spiders)
+    if args.redis and (names or not args.worker):
+        print("--redis runs a worker of a distributed crawl: give --worker and --sites, no spider names",
+              file=sys.stderr)
+        return 2
     known = spider_names()
     unknown = sorted(set(names) - set(known))
     if unknown:
@@ -164,6 +168,10 @@ def cmd_crawl(args) -> int:
         if not sites:
             print(f"registry {path}: no site to crawl", file=sys.stderr)
             return 2
+        if args.redis:  # a worker of a distributed crawl: every row crawled generically
+            from govcrawl.distributed.worker import cmd_worker
+
+            return cmd_worker(args, sites, extra)
         # Rows that name a per-site spider run that spider; the rest go to the registry spider.
         for site in sites:
             if site.spider and site.spider not in known:
@@ -187,8 +195,8 @@ def cmd_crawl(args) -> int:
 
 def _report(stats: dict, db: str, registry: bool = False) -> int:
     """Print the run report: per site, what was found and, when nothing, why. The exit code
-    says how the run ended: 0 finished, 1 a named spider found no entries at all (a portal
-    redesign should be loud), 3 interrupted or failed."""
+    says how the run ended: 0 finished, 1 a monitor failed (a named spider found no entries at
+    all, a site went dark, … see govcrawl.monitors), 3 interrupted or failed."""
     import sqlite3
 
     failed = interrupted = False
@@ -221,6 +229,14 @@ def _report(stats: dict, db: str, registry: bool = False) -> int:
     for name, s in stats.items():
         print(f"{name}: finish={s.get('finish_reason')} responses={s.get('response_received_count', 0)} "
               f"items={s.get('item_scraped_count', 0)}" + ("  NO ENTRIES FOUND" if s.get("govcrawl/empty_crawl") else ""))
+        from govcrawl.quality import field_summary
+
+        if field_summary(s):
+            print(f"{name}: fields: {field_summary(s)}")
+        # A failed monitor (govcrawl.monitors: sites gone dark, coverage drops …) fails the run.
+        for message in s.get("govcrawl/monitors/messages") or []:
+            print(f"{name}: MONITOR FAILED: {message}")
+        failed |= bool(s.get("govcrawl/monitors/failed"))
     print(f"database: {db}")
     if interrupted:
         return 3
@@ -343,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
                                              "--job-dir, nothing lost")
             p.add_argument("-s", "--set", action="append", metavar="NAME=VALUE",
                            help="Scrapy setting override, e.g. -s DOWNLOAD_DELAY=0 (repeatable)")
+            from govcrawl.ops_cli import add_worker_args  # distributed crawls (govcrawl.distributed)
+
+            add_worker_args(p)
         if name in ("demo", "serve"):
             p.add_argument("--host", default="127.0.0.1")
             p.add_argument("--port", type=int, default=8001)
@@ -357,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
     from govcrawl.export import add_export_parser  # researchers' exports: WACZ and data files
 
     add_export_parser(sub)
+    from govcrawl.ops_cli import add_ops_parsers  # operations: health, schedule, distributed writer
+
+    add_ops_parsers(sub)
     return parser
 
 

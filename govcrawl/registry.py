@@ -5,7 +5,8 @@ Required columns: ``name`` (the body: 某某县人民政府, 某某镇, 某某�
 ``parent`` (the site_id or name of the county whose portal it sits on), ``platform`` (a hint:
 generic, trs, hanweb, …; pages are read by what they show whatever it says), ``column_url`` (a
 known 年报 column; several separated by spaces or ``|``), ``spider`` (a per-site spider in
-``spiders/`` for a portal that needs code of its own), ``site_id``, ``verified`` and ``notes``.
+``spiders/`` for a portal that needs code of its own), ``site_id``, ``verified``, ``notes`` and
+``robots`` (``ignore`` for a portal whose robots.txt disallows everything, see govcrawl.robots).
 
 A bad row is reported with its line number and skipped; the rest of the registry still crawls.
 The bundled registry (``govcrawl/data/registry.csv``) lists the five seed portals and their
@@ -23,7 +24,8 @@ from urllib.parse import urlsplit
 
 LEVELS = ("county", "township", "department")
 COLUMNS = ("name", "homepage", "admin_code", "level", "parent", "platform", "column_url", "spider",
-           "site_id", "verified", "notes")
+           "site_id", "verified", "notes", "robots")
+ROBOTS_POLICIES = ("obey", "ignore")   # the robots column: a per-site override of ROBOTSTXT_OBEY
 _TOWNSHIP_NAME = re.compile(r"(镇|乡|街道|街道办事处|苏木|民族乡)(人民政府|政府|办事处)?$")
 _DEPARTMENT_NAME = re.compile(r"(局|委|委员会|办|办公室|中心|所|站|队|院|厅|署|会)$")
 
@@ -51,6 +53,7 @@ class Site:
     county: str | None = None
     township: str | None = None
     discovered_from: str | None = None   # the page a subsite was found on
+    robots: str | None = None            # obey | ignore (robots.txt of its hosts), see govcrawl.robots
 
     def info(self) -> dict:
         """The row for the ``sites`` table (and the identity a document carries)."""
@@ -126,12 +129,15 @@ def _row_site(row: dict, line: int) -> Site:
         if urlsplit(u).scheme not in ("http", "https"):
             raise ValueError(f"line {line}: column_url {u!r} is not an http(s) URL")
     verified = (row.get("verified") or "").strip().lower() in ("1", "yes", "true", "y", "verified", "是")
+    robots = (row.get("robots") or "").strip().lower() or None
+    if robots and robots not in ROBOTS_POLICIES:
+        raise ValueError(f"line {line}: robots {robots!r} is not one of {', '.join(ROBOTS_POLICIES)}")
     return Site(site_id=(row.get("site_id") or "").strip() or (row.get("spider") or "").strip() or site_id_for(homepage),
                 name=name, homepage=homepage, admin_code=code, level=level,
                 parent=(row.get("parent") or "").strip() or None,
                 platform=(row.get("platform") or "").strip().lower() or None, column_urls=columns,
                 spider=(row.get("spider") or "").strip() or None, verified=verified,
-                notes=(row.get("notes") or "").strip() or None)
+                notes=(row.get("notes") or "").strip() or None, robots=robots)
 
 
 def parse_registry(text: str) -> tuple[list[Site], list[str]]:

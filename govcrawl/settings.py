@@ -46,6 +46,9 @@ DOWNLOADER_MIDDLEWARES = {
     # After archiving, a JS challenge page (412/521) is fetched again through Chromium.
     "govcrawl.challenge.ChallengeMiddleware": 560,
     "govcrawl.challenge.ChallengePassedMiddleware": 960,
+    # robots.txt as Scrapy obeys it, except for registry rows marked robots=ignore (govcrawl.robots)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "govcrawl.robots.RobotsPolicyMiddleware": 100,
 }
 
 SPIDER_MIDDLEWARES = {
@@ -56,6 +59,8 @@ SPIDER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     # extract -> normalize -> classify -> table cells, in a worker process (govcrawl.workers)
     "govcrawl.pipelines.worker.ReadPipeline": 100,
+    # missing / invalid fields of annual reports counted into the stats (govcrawl.quality)
+    "govcrawl.quality.FieldQualityPipeline": 300,
     "govcrawl.pipelines.tables.TablesPipeline": 400,
     "govcrawl.pipelines.dedupe.DedupePipeline": 500,
     "govcrawl.pipelines.store.StorePipeline": 900,
@@ -63,6 +68,9 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "govcrawl.monitor.EmptyCrawlMonitor": 500,
+    # Site health after the runs are closed, then the monitors (govcrawl.health, govcrawl.monitors).
+    "govcrawl.health.HealthExtension": 510,
+    "spidermon.contrib.scrapy.extensions.Spidermon": 520,
 }
 
 # Where the crawl writes. Relative paths are taken from the working directory (the repo top).
@@ -135,3 +143,15 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
         "--no-first-run",
     ],
 }
+
+# -- Health and monitors (govcrawl.health, govcrawl.monitors) --------------------------------------
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("govcrawl.monitors.CrawlMonitorSuite",)
+GOVCRAWL_HEALTH_COVERAGE_DROP = 0.3          # a field's share of reports falling by this much
+GOVCRAWL_HEALTH_COVERAGE_MIN_REPORTS = 3     # …when both runs read at least this many reports
+GOVCRAWL_HEALTH_RETIRE_AFTER = 3             # failing runs in a row: "retire_or_repair"
+GOVCRAWL_MONITOR_MAX_WENT_DARK = 0           # sites that found reports before and nothing now
+GOVCRAWL_MONITOR_MAX_COVERAGE_DROPS = 0
+GOVCRAWL_MONITOR_MAX_FAILING_SHARE = 0.25    # blocked or unreachable, share of the crawl's sites
+GOVCRAWL_MONITOR_MAX_RETIRE = -1             # -1: report only
+GOVCRAWL_MONITOR_FIELD_MISSING = {"report_year": 0.1, "body": 0.2}

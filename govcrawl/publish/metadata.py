@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from govcrawl.publish.health_queries import HEALTH_QUERIES, HEALTH_TABLES
+
 # Only what a reader cannot guess from the name: Datasette lists these above the table.
 REPORT_COLUMNS = {
     "report_year": "Year the report covers (from the title, else the body's 统计期限), not the publication year",
@@ -112,7 +114,8 @@ def build_metadata(archive_dir: str | None = None, database: str = "metadata") -
         "title": "govcrawl — 政府信息公开工作年度报告",
         "description": "Annual government information-disclosure reports crawled from county and township portals.",
         "source": "govcrawl",
-        "databases": {database: {"tables": tables, "queries": CANNED_QUERIES}},
+        # operators' pages (site health, run report): govcrawl.publish.health_queries
+        "databases": {database: {"tables": {**tables, **HEALTH_TABLES}, "queries": {**CANNED_QUERIES, **HEALTH_QUERIES}}},
         "plugins": {"govcrawl": {"archive_dir": str(Path(archive_dir).resolve()) if archive_dir else "archive"}},
     }
 

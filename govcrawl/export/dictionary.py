@@ -80,6 +80,8 @@ FIELDS: dict[str, dict[str, tuple[str, str]]] = {
         "capture_time": ("存档副本的抓取时间（UTC）", "Capture time of the archived copy (UTC)"),
         "cdxj_key": ("存档副本的 CDXJ 索引键（SURT 与时间戳）",
                      "CDXJ index key of the archived copy (SURT and timestamp)"),
+        "classified_by": ("判定是否为年报的依据（标题、正文结构、栏目、网址）",
+                          "Why the document was (or was not) taken as an annual report: title, body, column, URL"),
     },
     "report_urls": {"url": ("报告所在网址", "URL the report was found at")},
     "attachments": {

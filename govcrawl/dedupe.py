@@ -9,7 +9,6 @@ import hashlib
 
 from w3lib.url import canonicalize_url
 
-from govcrawl.normalize import fold_text
 
 MIN_TEXT_FOR_HASH = 50  # shorter bodies (shells, stubs) are identified by URL, not text
 
@@ -19,6 +18,8 @@ def canonical_url(url: str) -> str:
 
 
 def content_hash(body_text: str | None, url: str) -> str:
+    from govcrawl.normalize import fold_text  # the text stages' module: not loaded by the store
+
     folded = fold_text(body_text or "")
     if len(folded) >= MIN_TEXT_FOR_HASH:
         return hashlib.sha1(folded.encode("utf-8")).hexdigest()

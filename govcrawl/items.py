@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+# The fields of a record that extraction fills (all None for a page that could not be read).
+EMPTY_FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic")
+
+
 @dataclass
 class Attachment:
     url: str

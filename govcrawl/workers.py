@@ -54,6 +54,9 @@ def process_document(item):
     item = NormalizePipeline().process_item(item)
     item = ClassifyPipeline().process_item(item)
     read_cells(item)
+    from govcrawl.dedupe import content_hash
+
+    item.content_hash = content_hash(item.record.get("body_text"), item.url)
     item.processed = True
     item.raw = b""
     for att in item.attachments:
@@ -79,7 +82,7 @@ class DocumentPool:
         if workers == 0:
             return None
         return cls(workers, settings.getfloat("GOVCRAWL_DOC_TIMEOUT", 180),
-                   settings.getint("GOVCRAWL_WORKER_MEMORY_MB", 640), settings.getint("GOVCRAWL_WORKER_TASKS", 500))
+                   settings.getint("GOVCRAWL_WORKER_MEMORY_MB", 384), settings.getint("GOVCRAWL_WORKER_TASKS", 500))
 
     async def process(self, item):
         """The item, read in a worker; raises TimeoutError, MemoryError or ProcessExpired."""

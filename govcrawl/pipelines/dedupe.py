@@ -1,5 +1,5 @@
 """Dedupe stage: decide which report a document is (new, known URL, or a copy at another URL)."""
-from govcrawl.dedupe import canonical_url, content_hash, new_report_id
+from govcrawl.dedupe import canonical_url, new_report_id
 from govcrawl.pipelines import documents_only
 from govcrawl.storage import shared_store
 
@@ -17,7 +17,10 @@ class DedupePipeline:
     def process_item(self, item):
         store = shared_store(self.db_path)
         url = canonical_url(item.url)
-        item.content_hash = content_hash(item.record.get("body_text"), item.url)
+        if not item.content_hash:  # read in this process (a worker computes it with the text)
+            from govcrawl.dedupe import content_hash
+
+            item.content_hash = content_hash(item.record.get("body_text"), item.url)
         for candidate in [item.url, *item.other_urls]:
             known = store.report_for_url(candidate)
             if known:

@@ -9,13 +9,12 @@ from urllib.parse import unquote, urlsplit
 
 from govcrawl.extract import extract
 from govcrawl.extract.documents import document_text
-from govcrawl.items import Attachment
+from govcrawl.items import EMPTY_FIELDS, Attachment
 from govcrawl.pipelines import documents_only
 from govcrawl.reportfacts import organ_in_opening, organ_opening_title
 
 logger = logging.getLogger(__name__)
 
-EMPTY_FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic")
 
 
 def is_html(content_type: str | None, raw: bytes) -> bool:

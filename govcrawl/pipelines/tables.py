@@ -10,7 +10,6 @@ import logging
 
 from govcrawl.pipelines import documents_only
 from govcrawl.storage import shared_store
-from govcrawl.process import page_cells
 from govcrawl.tables.checks import run_checks
 
 logger = logging.getLogger(__name__)
@@ -25,6 +24,8 @@ def read_cells(item) -> None:
     try:
         # The page's own tables first (page_cells: its text, when the body came from an
         # attachment), then the attachments' grids and text.
+        from govcrawl.process import page_cells  # the reading stages: loaded where documents are read
+
         item.stats = page_cells(record, [(att.tables, att.text) for att in item.attachments])
     except Exception as exc:
         logger.exception("table parsing failed for %s", item.url)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from govcrawl.items import DocumentItem
-from govcrawl.pipelines.extract import EMPTY_FIELDS
+from govcrawl.items import EMPTY_FIELDS, DocumentItem
 from govcrawl.workers import DocumentPool, failure_reason, process_document
 
 logger = logging.getLogger(__name__)

@@ -70,8 +70,17 @@ def query_key(url: str) -> tuple[str, str]:
 
 def endless(variety: dict[str, set[str]], url: str, limit: int) -> str | None:
     """Count one more query string on the URL's path; a path asked with more than ``limit``
-    distinct query strings is an endless-parameter trap."""
+    distinct query strings, or with the same query in more than two spellings that differ only
+    by a session or timestamp parameter (``?_t=1``, ``?_t=2`` …), is an endless-parameter trap."""
     path, query = query_key(url)
+    raw = urlsplit(url).query
+    if not raw:
+        return None
+    spellings = variety.setdefault("~" + path + "?" + query, set())
+    if raw not in spellings:
+        if len(spellings) >= 2:
+            return f"endless-parameter trap: only a session or timestamp parameter changes on {path}"
+        spellings.add(raw)
     if not query:
         return None
     seen = variety.setdefault(path, set())
@@ -80,6 +89,15 @@ def endless(variety: dict[str, set[str]], url: str, limit: int) -> str | None:
     if len(seen) >= limit:
         return f"endless-parameter trap: more than {limit} query strings on {path}"
     seen.add(query)
+    return None
+
+
+def noisy_parameter(url: str) -> str | None:
+    """The name of a parameter that changes on every visit (a timestamp or a random number), if
+    the URL carries one."""
+    for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        if k.lower() in ("_t", "_", "timestamp", "ts", "rnd", "random", "nocache", "r") and v.isdigit():
+            return k
     return None
 
 

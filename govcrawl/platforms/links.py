@@ -130,6 +130,16 @@ def is_refused_scheme(href: str | None) -> bool:
     return bool(scheme) and scheme not in ("http", "https") + _INERT_SCHEMES
 
 
+def is_wellformed(url: str) -> bool:
+    """An absolute URL whose host and port parse (a page can link ``http://host:{port}/``)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError:
+        return False
+    return bool(parts.hostname)
+
+
 def is_followable(href: str | None) -> bool:
     """An http(s) link (absolute or relative) that leads somewhere other than this page."""
     if not href:

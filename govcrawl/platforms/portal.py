@@ -121,6 +121,11 @@ class PortalSpider(scrapy.Spider):
         """A request for one of a site's pages, or None when a rule stops it (the reason is
         recorded once per site)."""
         fetch = run.to_fetch(url)
+        from govcrawl.platforms.links import is_wellformed
+
+        if not is_wellformed(fetch):
+            self.record_error(run, url[:300], "link", "malformed link (bad host or port): not followed", referer=referer)
+            return None
         refusal = safety.refusal(fetch)
         if refusal:
             self.record_error(run, url, "link", f"refused link: {refusal}", referer=referer)
@@ -214,11 +219,15 @@ class PortalSpider(scrapy.Spider):
         self.touch(run)
         response = getattr(failure.value, "response", None)
         request = failure.request
+        chain = list(request.meta.get("redirect_urls") or [])
+        reason = self.describe_failure(failure)
+        if chain:  # name the URL the list or page linked, not the last hop
+            reason = f"{reason} (after {len(chain)} redirect(s) from {run.to_real(chain[0])})"
         return CrawlErrorItem(
-            url=run.to_real(request.url),
+            url=run.to_real(chain[0] if chain else request.url),
             site_id=run.site_id,
             stage=stage,
-            reason=self.describe_failure(failure),
+            reason=reason,
             status=getattr(response, "status", None),
             referer=(request.headers.get(b"Referer") or b"").decode("latin-1") or None,
             run_id=run.run_id,

@@ -135,18 +135,31 @@ class WalkMixin:
         """(absolute url, anchor text) of the page's links: anchors (text, else title, else image
         alt), ``<area>`` maps and ``<select>`` options that are addresses. Links to other
         schemes are refused and recorded."""
+        from govcrawl import safety
+        from govcrawl.platforms import budget
+
         run = run or self.site_of(response)
         out = []
         for a in response.xpath("//a[@href] | //area[@href]"):
             href = a.attrib.get("href")
             if links.is_refused_scheme(href):
-                from govcrawl import safety
-
                 self.record_error(run, href.strip()[:300], "link",
                                   "refused link: " + safety.refusal(href.strip()), referer=response.url)
                 continue
             if not links.is_followable(href):
                 continue
+            url = response.urljoin(href.strip())
+            if not links.is_wellformed(url):
+                self.record_error(run, url[:300], "link", "malformed link (bad host or port): not followed",
+                                  referer=response.url)
+                continue
+            if run.on_site(url):  # traps are noted where they are linked, followed or not
+                trap = budget.trap(url)
+                if trap:
+                    self.note_cut(run, trap, url, response.url)
+                elif budget.noisy_parameter(url):
+                    self.note_cut(run, f"endless-parameter link: {budget.noisy_parameter(url)}= changes on every "
+                                       "visit; its variants are not followed", url, response.url)
             text = links.clean(" ".join(a.xpath(".//text()").getall()))
             text = (text or links.clean(a.attrib.get("title")) or links.clean(a.attrib.get("alt"))
                     or links.clean(" ".join(a.xpath(".//img/@alt | .//img/@title").getall())))

@@ -33,7 +33,7 @@ from urllib.parse import quote
 
 from tests.simnet import content, skins
 from tests.simnet.lists import Entry, ListSpec, publish_list
-from tests.simnet.model import Doc, Network, Request, Resource, Site, Trap, host_mark
+from tests.simnet.model import Doc, Network, Request, Resource, Site, Trap, host_mark, port_mark
 
 COUNTY = "灵丘县"
 HOME = "hostile"
@@ -196,9 +196,10 @@ class Hostile:
         for path, name, _ in traversal:
             self.case("traversal_" + name.split("/")[-1].split("\\")[-1], (HOME, path), "stored_safely", page)
         entries.append(self._entry())
-        private = [("localhost", "http://localhost:{port}/files/secret.pdf"), ("127.1", "http://127.1:{port}/files/secret.pdf"),
-                   ("0.0.0.0", "http://0.0.0.0:{port}/files/secret.pdf"),
-                   ("2130706433", "http://2130706433:{port}/files/secret.pdf"), ("ipv6", "http://[::1]:{port}/files/secret.pdf")]
+        private = [(name, url.replace("{port}", port_mark(HOME))) for name, url in (
+            ("localhost", "http://localhost:{port}/files/secret.pdf"), ("127.1", "http://127.1:{port}/files/secret.pdf"),
+            ("0.0.0.0", "http://0.0.0.0:{port}/files/secret.pdf"),
+            ("2130706433", "http://2130706433:{port}/files/secret.pdf"), ("ipv6", "http://[::1]:{port}/files/secret.pdf"))]
         attachments = [(host_mark(ALIAS) + "/files/secret.pdf", "年报全文（内网）.pdf")]
         self.alias.add("/files/secret.pdf", Resource(b"%PDF-1.4 secret", "application/pdf"))
         self.host.add("/files/secret.pdf", Resource(b"%PDF-1.4 secret", "application/pdf"))
@@ -263,7 +264,7 @@ def truth(net: Network, cases: list[dict], bases: dict[str, str]) -> dict:
     def url(target) -> str:
         if isinstance(target, tuple):
             return bases[target[0]].rstrip("/") + target[1]
-        return target.replace("{port}", port)
+        return target.replace(port_mark(HOME), port).replace("{port}", port)
 
     return {
         "site": {"name": net.sites[HOME].name, "homepage": bases[HOME].rstrip("/") + "/"},

@@ -19,6 +19,12 @@ def host_mark(key: str) -> str:
     return f"@@HOST[{key}]@@"
 
 
+def port_mark(key: str) -> str:
+    """Placeholder for the PORT of host ``key`` alone (links to the same port under another
+    host name: localhost, 127.1 …)."""
+    return f"@@PORT[{key}]@@"
+
+
 @dataclass
 class Resource:
     body: bytes

@@ -31,6 +31,7 @@ from urllib.parse import parse_qsl, urlsplit
 from tests.simnet.model import Host, Network, Request, Resource
 
 MARK = re.compile(rb"@@HOST\[([A-Za-z0-9_]+)\]@@")
+PORT_MARK = re.compile(rb"@@PORT\[([A-Za-z0-9_]+)\]@@")
 COOKIE = "__jsl_clearance_s"
 UA_COOKIE = "FSSBBIl1UgzbN7N80T"      # the name 瑞数-style challenges use for their second cookie
 ROTATE_COOKIE = "__rs_token"
@@ -140,7 +141,9 @@ class Running:
     # -- rendering ----------------------------------------------------------------------------
     def render(self, body: bytes) -> bytes:
         bases = self.bases
-        return MARK.sub(lambda m: bases.get(m.group(1).decode(), "http://127.0.0.1:9").encode(), body)
+        body = MARK.sub(lambda m: bases.get(m.group(1).decode(), "http://127.0.0.1:9").encode(), body)
+        return PORT_MARK.sub(lambda m: bases.get(m.group(1).decode(), "http://127.0.0.1:9").rsplit(":", 1)[1].encode(),
+                             body)
 
     def new_rotate_token(self, host: str) -> str:
         token = hashlib.sha1(f"{host}:{next(self._counter)}:{time.time_ns()}".encode()).hexdigest()[:24]

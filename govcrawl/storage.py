@@ -12,7 +12,7 @@ from typing import Iterable
 
 import sqlite_utils
 
-from govcrawl.search import index_text
+from govcrawl import search
 
 SCHEMA: dict[str, tuple[dict, dict]] = {
     # table: (columns, options)
@@ -80,7 +80,7 @@ INDEXES = [
     ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
 ]
 
-FTS_TABLE = "reports_fts"
+FTS_TABLE = search.FTS_TABLE
 WIDE_VIEW = "applications_wide"
 
 
@@ -133,11 +133,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Recreated each time, so a new row code reaches existing databases.
     db.execute(f"drop view if exists {WIDE_VIEW}")
     db.execute(applications_wide_sql())
-    if FTS_TABLE not in db.table_names():
-        # Standalone FTS5 table over bigram-indexed text (see govcrawl.search); rowid = reports.rowid.
-        db.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body_text, tokenize='unicode61')"
-        )
+    if not search.is_current_index(db.conn):
+        # Contentless FTS5 over one token per character (see govcrawl.search); rowid = reports.rowid.
+        # A database indexed the old way (bigrams) is indexed again.
+        with db.conn:
+            search.rebuild_index(db.conn)
 
 
 class Store:
@@ -211,12 +211,13 @@ class Store:
         """Insert or update one report and what hangs off it; return True if it is new."""
         rid = report["report_id"]
         table = self.db["reports"]
-        existing = list(self.db.query("select first_seen from reports where report_id = ?", [rid]))
+        existing = list(self.db.query("select rowid, first_seen from reports where report_id = ?", [rid]))
         stamp = now()
         row = {k: report.get(k) for k in SCHEMA["reports"][0]}
         row["first_seen"] = existing[0]["first_seen"] if existing else stamp
         row["last_seen"] = stamp
         with self.db.conn:
+            indexed = search.report_texts(self.db.conn, existing[0]["rowid"]) if existing else None
             table.upsert(row, pk="report_id")
             for url in urls:
                 self.db.execute(
@@ -238,10 +239,7 @@ class Store:
                     [{"report_id": rid, **{k: c.get(k) for k in ("rule", "scope", "status",
                                                                   "detail")}} for c in checks])
             rowid = self.db.execute("select rowid from reports where report_id = ?", [rid]).fetchone()[0]
-            self.db.execute(f"delete from {FTS_TABLE} where rowid = ?", [rowid])
-            self.db.execute(
-                f"insert into {FTS_TABLE} (rowid, title, body_text) values (?, ?, ?)",
-                [rowid, index_text(row.get("title")), index_text(row.get("body_text"))])
+            search.index_report(self.db.conn, rowid, indexed)
         return not existing
 
     def add_url(self, report_id: str, url: str, site_id: str) -> None:

@@ -99,6 +99,23 @@ def applications_wide_sql() -> str:
     )
 
 
+CATALOGUE_VIEW = "report_catalogue"
+
+
+def catalogue_sql() -> str:
+    """Reports with the level and platform of the body that published them, for facets on the site.
+
+    A report naming a 乡镇/街道 is the township's, whatever portal held it.
+    """
+    return (
+        f"create view {CATALOGUE_VIEW} as select r.report_id, r.title, r.report_year, r.is_annual_report, "
+        "case when coalesce(r.township, '') != '' then 'township' when s.level = 'department' then 'department' "
+        "else coalesce(s.level, 'county') end as level, s.platform, r.province, r.city, r.county, r.township, "
+        "r.admin_code, r.agency, r.publisher, r.published_date, r.site_id, r.first_seen, r.last_seen "
+        "from reports r left join sites s on s.site_id = r.site_id"
+    )
+
+
 def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -133,6 +150,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Recreated each time, so a new row code reaches existing databases.
     db.execute(f"drop view if exists {WIDE_VIEW}")
     db.execute(applications_wide_sql())
+    db.execute(f"drop view if exists {CATALOGUE_VIEW}")
+    db.execute(catalogue_sql())
     if not search.is_current_index(db.conn):
         # Contentless FTS5 over one token per character (see govcrawl.search); rowid = reports.rowid.
         # A database indexed the old way (bigrams) is indexed again.

@@ -21,6 +21,7 @@ import pytest
 
 from govcrawl import search
 from govcrawl.storage import Store
+from tests.test_end_to_end import free_port
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -44,12 +45,11 @@ HOSTILE_PAGE = b"""<html><head><link rel="stylesheet" href="http://live.example.
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _up(base: str) -> bool:
+    try:
+        return urllib.request.urlopen(base + "/-/versions.json", timeout=1).status == 200
+    except OSError:
+        return False
 
 
 def add_hostile(db: Path, archive: Path) -> dict:
@@ -87,16 +87,13 @@ def site(tmp_path_factory):
                                       str(archive)], capture_output=True, text=True, timeout=600, cwd=tmp)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     hostile = add_hostile(db, archive)
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(GOVCRAWL + ["serve", "--db", str(db), "--archive", str(archive), "--port", str(port)],
                               cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    deadline = time.time() + 20
+    while not _up(base) and time.time() < deadline:
+        time.sleep(0.2)
     ARTIFACTS.mkdir(exist_ok=True)
     yield {"base": base, "db": db, "tmp": tmp, **hostile}
     server.send_signal(signal.SIGTERM)

@@ -196,3 +196,12 @@ def test_downloads_and_robots(small_db):
     assert get(ds, "/m/reports.csv?is_annual_report=1").status_code == 200
     assert get(ds, "/m/reports.xlsx?is_annual_report=1").content[:2] == b"PK"
     assert "Disallow: /" in get(ds, "/robots.txt").text
+
+
+def test_body_tables_printed_as_text_become_tables():
+    from govcrawl.publish.report_page import body_blocks
+
+    blocks = body_blocks("第一段。\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章 0 0 0\n行政规范性文件 0 1 10\n"
+                         + "\n".join(["统计指标", "单位", "统计数"] * 5) + "\n结尾：以上是本年度政府信息公开工作的全部情况。")
+    assert [b["kind"] for b in blocks] == ["p", "table", "cells", "p"]
+    assert blocks[1]["rows"][2] == ["行政规范性文件", "0", "1", "10"]

@@ -26,7 +26,8 @@ def _has(conn, table: str) -> bool:
 
 
 def body_blocks(text: str | None) -> list[dict]:
-    """Paragraphs of the body; runs of short lines (a flattened table) become one ``cells`` block."""
+    """Paragraphs of the body. A table flattened into the text becomes a block of its own: rows of
+    space-separated cells become a ``table``, a long run of one-cell lines becomes ``cells``."""
     lines = [line.strip() for line in (text or "").split("\n")]
     lines = [line for line in lines if line]
     blocks: list[dict] = []
@@ -39,9 +40,32 @@ def body_blocks(text: str | None) -> list[dict]:
             blocks.append({"kind": "cells", "cells": lines[i:j]})
             i = j
             continue
+        j = i
+        while j < len(lines) and _is_table_row(lines[j]):
+            j += 1
+        if j - i >= 2 and any(re.search(r"\d", line) for line in lines[i:j]):
+            blocks.append({"kind": "table", "rows": [_cells(line) for line in lines[i:j]]})
+            i = j
+            continue
         blocks.append({"kind": "heading" if _is_heading(lines[i]) else "p", "text": lines[i]})
         i += 1
     return blocks
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("\t")] if "\t" in line else line.split()
+
+
+_FIGURE = re.compile(r"^(?:[\d.,%-]+|[—－/／]+|无)$")
+
+
+def _is_table_row(line: str) -> bool:
+    """A line printed from a table row: short cells separated by tabs, or a label followed by
+    two or more figures separated by spaces (prose with spaces is left alone)."""
+    cells = _cells(line)
+    if not 2 <= len(cells) <= 16 or any(len(c) > 24 for c in cells):
+        return False
+    return "\t" in line or (len(cells) >= 3 and all(_FIGURE.match(c) for c in cells[1:]))
 
 
 def _is_heading(line: str) -> bool:

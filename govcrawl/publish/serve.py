@@ -95,16 +95,24 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8001, archive_dir: str =
             return 2
         print(f"Datasette on http://{host}:{port}/  ({'mutable' if mutable else 'immutable'}; Ctrl-C to stop)",
               flush=True)
-        child = subprocess.Popen(command(db, meta, host, port, mutable))
-        stopping = []
+        stopping: list[int] = []
+        children: list[subprocess.Popen] = []
 
         def stop(signum, _frame):
             stopping.append(signum)
-            if child.poll() is None:
-                child.terminate()
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
 
+        # Handlers first: a signal that arrives while Datasette starts must still stop it.
         previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
         try:
+            if stopping:
+                return 0
+            child = subprocess.Popen(command(db, meta, host, port, mutable))
+            children.append(child)
+            if stopping:
+                child.terminate()
             while True:
                 try:
                     code = child.wait(timeout=10 if stopping else None)

@@ -64,6 +64,8 @@ def grouped(points: list[tuple[str, list[float]]], series: list[str], title: str
     plot = height - 80
     inner = [f'<rect x="{10 + k * 130}" y="22" width="10" height="10" fill="{COLORS[k]}"/>'
              f'<text x="{24 + k * 130}" y="31">{escape(name)}</text>' for k, name in enumerate(series)]
+    if not any(v for _, vs in points for v in vs):
+        inner.append(f'<text x="10" y="{height / 2:.0f}">各年均为 0 / zero in every year</text>')
     bar = (step - 10) / n
     for i, (label, values) in enumerate(points):
         x0 = 30 + i * step

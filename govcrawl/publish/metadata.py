@@ -65,7 +65,8 @@ def table_metadata(conn: sqlite3.Connection) -> dict:
         **{name: {"hidden": True} for name in HIDDEN},
     }
     for name, meta in tables.items():
-        if name in present and not meta.get("hidden"):
+        # the wide view's 180 cell columns carry their Chinese labels in the table header instead
+        if name in present and not meta.get("hidden") and name != WIDE_VIEW:
             meta["columns"] = _columns(conn, name)
     return {k: v for k, v in tables.items() if k in present}
 

@@ -216,9 +216,14 @@ def rebuild_index(conn) -> int:
         conn.execute(sql)
     for table in (FTS_TABLE, CHARS_TABLE):
         conn.execute(f"insert into {table} ({table}, rank) values ('rank', ?)", [RANK])
+        # No merging while every row goes in: one merge at the end is much cheaper.
+        conn.execute(f"insert into {table} ({table}, rank) values ('automerge', 0)")
     rowids = [r for (r,) in conn.execute("select rowid from reports")]
     for rowid in rowids:
         index_report(conn, rowid, None)
+    for table in (FTS_TABLE, CHARS_TABLE):
+        conn.execute(f"insert into {table} ({table}) values ('optimize')")
+        conn.execute(f"insert into {table} ({table}, rank) values ('automerge', 4)")
     return len(rowids)
 
 

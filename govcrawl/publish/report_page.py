@@ -99,28 +99,48 @@ def stat_tables(cells: list[dict]) -> list[dict]:
     return sorted(out, key=lambda t: order.index(t["name"]) if t["name"] in order else 9)
 
 
-_CODE = re.compile(r"\b([a-z_]+(?:_\d)?)\b")
+SHORT = {"new": "本年新收", "carried_in": "上年结转", "granted": "予以公开", "partly_granted": "部分公开",
+         "handled_total": "办理总计", "carried_out": "结转下年度", "other_handling": "其他处理",
+         "upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结", "total": "总计",
+         **{f"withheld_{i}": f"不予公开{i}" for i in range(1, 9)},
+         **{f"unavailable_{i}": f"无法提供{i}" for i in range(1, 4)},
+         **{f"not_processed_{i}": f"不予处理{i}" for i in range(1, 6)},
+         **{f"other_handling_{i}": f"其他处理{i}" for i in range(1, 4)},
+         **{code: label for code, label in labels.APPLICANTS.items() if code != "total"}}
+_TERM = re.compile(r"([a-z_]+\d?)\s+(-?[\d.]+|None|—)")
+
+
+def _side(text: str) -> tuple[str, float | None]:
+    """One side of a check's detail ("granted 1 + partly_granted 0 = 1") in words, and its sum."""
+    terms, _, total = text.rpartition("=")
+    found = _TERM.findall(terms)
+    try:
+        value = float(total.strip())
+    except ValueError:
+        value = None
+    shown = [f"{SHORT.get(code, code)} {num}" for code, num in found if num not in ("0", "0.0")]
+    if not found:
+        return text.strip(), value
+    names = "、".join(SHORT.get(code, code) for code, _ in found)
+    words = " + ".join(shown) if shown else f"{names} 均为 0"
+    return f"{words}，合计 {total.strip()}" if len(found) > 1 else f"{SHORT.get(found[0][0], found[0][0])} {total.strip()}", value
 
 
 def explain_check(check: dict) -> str:
     """A check result in words: the rule, where it was checked and the numbers compared."""
-    rule_zh, rule_en = labels.CHECKS.get(check["rule"], (check["rule"], ""))
+    rule_zh, _rule_en = labels.CHECKS.get(check["rule"], (check["rule"], ""))
     scope = check.get("scope") or ""
     scope_zh = labels.APPLICANTS.get(scope) or labels.APPEAL_ROWS.get(scope, (None,))[0] \
         or labels.APPLICATION_ROWS.get(scope, (scope,))[0]
-    detail = check.get("detail") or ""
-
-    def name(m: re.Match) -> str:
-        code = m.group(1)
-        if code in labels.APPLICATION_ROWS:
-            return labels.APPLICATION_ROWS[code][0].split(" ")[0].rstrip("数量")
-        if code in labels.APPEAL_COLUMNS:
-            return labels.APPEAL_COLUMNS[code][0]
-        return code
-
-    detail = _CODE.sub(name, detail).replace(";", "；而")
     verdict = {"fail": "不成立", "ok": "成立", "unknown": "无法核对（有空白）"}.get(check.get("status"), "")
-    return f"{rule_zh}（{scope_zh}）{verdict}：{detail}" if detail else f"{rule_zh}（{scope_zh}）{verdict}"
+    head = f"{rule_zh}（{scope_zh}列）{verdict}" if scope in labels.APPLICANTS else f"{rule_zh}（{scope_zh}）{verdict}"
+    detail = check.get("detail") or ""
+    if ";" not in detail:
+        detail = re.sub(r"[a-z_]+\d?", lambda m: SHORT.get(m.group(0), m.group(0)), detail.replace("blank:", "空白："))
+        return f"{head}：{detail}" if detail else head
+    (left, lv), (right, rv) = (_side(part) for part in detail.split(";", 1))
+    gap = f"，相差 {abs(lv - rv):g}" if check.get("status") == "fail" and lv is not None and rv is not None else ""
+    return f"{head}：{left}；{right}{gap}。"
 
 
 def _versions(conn, rid: str) -> list[dict]:

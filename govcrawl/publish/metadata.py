@@ -57,7 +57,9 @@ def table_metadata(conn: sqlite3.Connection) -> dict:
             "title": "依申请公开表（一报告一行）· Applications table, one row per report",
             "description_html": "列名为 <code>行代码__列代码</code>，中文见列标题与 "
                                 "<a href=\"/-/codes\">表格代码 / table codes</a>。",
-            "facets": ["report_year", "province", "county"],
+            # no facets here: each would aggregate every report's cells; the catalogue has them.
+            # 20 rows a page: each row is 194 cells to render (downloads take every row).
+            "size": 20,
         },
         "report_versions": {"title": "报告历次版本 · Earlier versions of reports"},
         "report_events": {"title": "报告变化 · New, edited, removed and reappeared reports",

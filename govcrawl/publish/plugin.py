@@ -18,6 +18,7 @@ from govcrawl import search
 from govcrawl.publish import labels, pages
 from govcrawl.publish.archive_view import archived_copy
 from govcrawl.publish.report_page import explain_check
+from govcrawl.storage import WIDE_VIEW
 
 SEARCHABLE = {"reports": "rowid", "report_catalogue": "report_id", "applications_wide": "report_id"}
 ANNUAL_BY_DEFAULT = ("reports", "report_catalogue")
@@ -106,6 +107,16 @@ def _annual_redirect(scope) -> bytes | None:
     return None
 
 
+def _without_count(scope) -> dict:
+    """The wide view's page without its row count: counting means aggregating every report's cells
+    (seconds on a large database), while the first page streams in report order."""
+    parts = scope.get("path", "").strip("/").split("/")
+    query = scope.get("query_string") or b""
+    if scope.get("type") == "http" and len(parts) == 2 and parts[1] == WIDE_VIEW and b"_nocount" not in query:
+        return dict(scope, query_string=(query + b"&" if query else b"") + b"_nocount=1")
+    return scope
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     def wrap(app):
@@ -114,7 +125,7 @@ def asgi_wrapper(datasette):
             if location is not None:
                 await Response.redirect(location.decode()).asgi_send(send)
                 return
-            await app(scope, receive, send)
+            await app(_without_count(scope), receive, send)
 
         return wrapped
 

@@ -78,6 +78,8 @@ INDEXES = [
     ("reports", ["site_id"]), ("reports", ["content_hash"]), ("reports", ["report_year"]),
     ("reports", ["publisher"]), ("report_urls", ["report_id"]), ("attachments", ["report_id"]),
     ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
+    # search results listed newest first (govcrawl.search)
+    ("reports", ["published_date"]),
 ]
 
 FTS_TABLE = search.FTS_TABLE

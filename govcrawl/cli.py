@@ -243,30 +243,19 @@ def _report(stats: dict, db: str, registry: bool = False) -> int:
     return 1 if failed else 0
 
 
-def serve(db: str, host: str, port: int, archive_dir: str, wacz_dir: str | None = None) -> int:
-    from govcrawl.publish.metadata import write_metadata
+def serve(db: str, host: str, port: int, archive_dir: str, mutable: bool = False, allow_robots: bool = False,
+          wacz_dir: str | None = None) -> int:
+    from govcrawl.publish.serve import serve as publish
 
     if wacz_dir:  # WACZ packages replayed at /-/replay/ (govcrawl.publish.replay)
         import os
 
         os.environ["GOVCRAWL_WACZ_DIR"] = str(Path(wacz_dir).resolve())
-
-    meta = write_metadata(Path(db).with_suffix(".datasette.json"), archive_dir, Path(db).stem)
-    cmd = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta),
-           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
-           "--setting", "truncate_cells_html", "120"]
-    print(f"Datasette on http://{host}:{port}/{Path(db).stem}  (Ctrl-C to stop)", flush=True)
-    try:
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:
-        return 0
+    return publish(db, host, port, archive_dir, mutable=mutable, allow_robots=allow_robots)
 
 
 def cmd_serve(args) -> int:
-    if not Path(args.db).exists():
-        print(f"no database at {args.db}: run `govcrawl demo` or `govcrawl crawl` first", file=sys.stderr)
-        return 2
-    return serve(args.db, args.host, args.port, args.archive, args.wacz_dir)
+    return serve(args.db, args.host, args.port, args.archive, args.mutable, args.allow_robots, args.wacz_dir)
 
 
 def cmd_demo(args) -> int:
@@ -280,7 +269,7 @@ def cmd_demo(args) -> int:
     _report(stats, args.db)
     if args.no_serve:
         return 0
-    return serve(args.db, args.host, args.port, args.archive)
+    return serve(args.db, args.host, args.port, args.archive, args.mutable, args.allow_robots)
 
 
 def cmd_changes(args) -> int:
@@ -365,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name in ("demo", "serve"):
             p.add_argument("--host", default="127.0.0.1")
             p.add_argument("--port", type=int, default=8001)
+            p.add_argument("--mutable", action="store_true",
+                           help="serve a database that is still being written (default: immutable, downloadable)")
+            p.add_argument("--allow-robots", action="store_true", help="let search engines crawl the site")
         if name == "serve":
             p.add_argument("--wacz-dir", help="WACZ packages to replay at /-/replay/ "
                            "(default: wacz/ in the archive directory)")

@@ -20,7 +20,7 @@ with without("pandas", "numpy"):
 
 from govcrawl.changes import event as record_event
 from govcrawl.changes import record_version, url_gone, url_seen
-from govcrawl.search import index_text
+from govcrawl import search
 
 SCHEMA: dict[str, tuple[dict, dict]] = {
     # table: (columns, options)
@@ -121,9 +121,11 @@ INDEXES = [
     ("captures", ["url"]), ("captures", ["run_id"]), ("crawl_errors", ["run_id"]),
     ("crawl_errors", ["site_id"]), ("crawl_runs", ["crawl_id"]), ("crawl_runs", ["site_id"]),
     ("sites", ["parent"]), ("report_events", ["date"]), ("report_events", ["report_id"]),
+    # search results listed newest first (govcrawl.search)
+    ("reports", ["published_date"]),
 ]
 
-FTS_TABLE = "reports_fts"
+FTS_TABLE = search.FTS_TABLE
 WIDE_VIEW = "applications_wide"
 
 
@@ -139,6 +141,23 @@ def applications_wide_sql() -> str:
         "r.province, r.city, r.county, r.township, r.admin_code, r.publisher, r.agency, r.url,\n  "
         f"{cells}\nfrom reports r join report_stats s on s.report_id = r.report_id "
         "and s.\"table\" = 'applications' group by r.report_id"
+    )
+
+
+CATALOGUE_VIEW = "report_catalogue"
+
+
+def catalogue_sql() -> str:
+    """Reports with the level and platform of the body that published them, for facets on the site.
+
+    A report naming a 乡镇/街道 is the township's, whatever portal held it.
+    """
+    return (
+        f"create view {CATALOGUE_VIEW} as select r.report_id, r.title, r.report_year, r.is_annual_report, "
+        "case when coalesce(r.township, '') != '' then 'township' when s.level = 'department' then 'department' "
+        "else coalesce(s.level, 'county') end as level, s.platform, r.province, r.city, r.county, r.township, "
+        "r.admin_code, r.agency, r.publisher, r.published_date, r.site_id, r.first_seen, r.last_seen "
+        "from reports r left join sites s on s.site_id = r.site_id"
     )
 
 
@@ -179,11 +198,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     # Recreated each time, so a new row code reaches existing databases.
     db.execute(f"drop view if exists {WIDE_VIEW}")
     db.execute(applications_wide_sql())
-    if FTS_TABLE not in db.table_names():
-        # Standalone FTS5 table over bigram-indexed text (see govcrawl.search); rowid = reports.rowid.
-        db.execute(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(title, body_text, tokenize='unicode61')"
-        )
+    db.execute(f"drop view if exists {CATALOGUE_VIEW}")
+    db.execute(catalogue_sql())
+    if not search.is_current_index(db.conn):
+        # Contentless FTS5 over one token per character (see govcrawl.search); rowid = reports.rowid.
+        # A database indexed the old way (bigrams) is indexed again.
+        with db.conn:
+            search.rebuild_index(db.conn)
 
 
 class Store:
@@ -296,13 +317,14 @@ class Store:
 
         rid = report["report_id"]
         table = self.db["reports"]
-        existing = list(self.db.query("select first_seen from reports where report_id = ?", [rid]))
+        existing = list(self.db.query("select rowid, first_seen from reports where report_id = ?", [rid]))
         stamp = now()
         # version and removed_on are the change tracker's (govcrawl.changes), not the page's
         row = {k: report.get(k) for k in SCHEMA["reports"][0] if k not in ("version", "removed_on")}
         row["first_seen"] = existing[0]["first_seen"] if existing else stamp
         row["last_seen"] = stamp
         with self.db.conn:
+            indexed = search.report_texts(self.db.conn, existing[0]["rowid"]) if existing else None
             table.upsert(row, pk="report_id")
             for url in urls:
                 self.db.execute(
@@ -330,10 +352,7 @@ class Store:
             url_seen(self.db.conn, rid, urls, report.get("site_id"), report.get("run_id"), report.get("validators"),
                      row.get("capture_id"))
             rowid = self.db.execute("select rowid from reports where report_id = ?", [rid]).fetchone()[0]
-            self.db.execute(f"delete from {FTS_TABLE} where rowid = ?", [rowid])
-            self.db.execute(
-                f"insert into {FTS_TABLE} (rowid, title, body_text) values (?, ?, ?)",
-                [rowid, index_text(row.get("title")), index_text(row.get("body_text"))])
+            search.index_report(self.db.conn, rowid, indexed)
         return not existing
 
     def revisit(self, report_id: str, url: str, site_id: str, run_id: str | None, outcome: str, how: str | None,

@@ -192,8 +192,9 @@ def test_datasette_archived_copy_and_canned_queries(datasette):
     row = get_json(f"{datasette}/metadata/reports.json?_shape=objects&is_annual_report=1&_size=1")["rows"][0]
     with urllib.request.urlopen(f"{datasette}/-/archive/{row['capture_id']}", timeout=10) as r:
         assert r.status == 200 and len(r.read()) > 500
-    for query in ("search", "inconsistent_reports", "applications_by_county", "appeals_by_county"):
-        data = get_json(f"{datasette}/metadata/{query}.json?_shape=objects&q=%E5%A4%8D%E8%AE%AE")
+    for query in ("search", "inconsistent_reports", "applications_by_body", "appeals_by_body"):
+        data = get_json(f"{datasette}/metadata/{query}.json?_shape=objects&q=%E5%A4%8D%E8%AE%AE"
+                        "&province=&county=&township=&level=")
         assert "rows" in data, query
 
 
@@ -201,7 +202,7 @@ def test_datasette_search_page_shows_the_words_typed(datasette):
     with urllib.request.urlopen(f"{datasette}/metadata/reports?_search={urllib.parse.quote('政务公开')}", timeout=10) as r:
         html = r.read().decode("utf-8")
     assert 'name="_search" value="政务公开"' in html
-    assert "rows where search matches" in html and "政务 务公" not in html
+    assert "含有 “政务公开”" in html and "政务 务公" not in html
 
 
 def test_stored_tables_and_checks_match_the_replicas_truth(crawled):

@@ -1,126 +1,108 @@
-"""Datasette metadata: titles, column descriptions, facets and canned queries for journalists."""
+"""Datasette metadata: bilingual titles and column descriptions, facets, canned queries, plugins."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
+from govcrawl.publish.labels import COLUMNS, column_description
+from govcrawl.publish.queries import canned_queries
+from govcrawl.storage import WIDE_VIEW
 from govcrawl.publish.health_queries import HEALTH_QUERIES, HEALTH_TABLES
 
-# Only what a reader cannot guess from the name: Datasette lists these above the table.
-REPORT_COLUMNS = {
-    "report_year": "Year the report covers (from the title, else the body's 统计期限), not the publication year",
-    "is_annual_report": "1 for a 政府信息公开工作年度报告 (or an annual 政务公开工作总结); 0 for other items of the 年报 column",
-    "agency": "The body the report is about, from its title or opening lines",
-    "publisher": "发布机构 / 来源 as the page shows it (portals often fill in a site default)",
-    "body_source": "page, or attachment when the page is only a shell around the report file",
-    "capture_id": "The archived copy of the page (WARC record): click to replay it",
-}
-
-CANNED_QUERIES = {
-    "search": {
-        "title": "Search reports (Chinese words of any length)",
-        "description": "Full-text search over titles and bodies; two-character words such as 拆迁 or 复议 work.",
-        "sql": (
-            "select r.report_id, r.title, r.report_year, r.province, r.county, r.township, "
-            "r.publisher, r.published_date, r.url, "
-            "substr(r.body_text, max(1, instr(r.body_text, :q) - 40), 100) as context "
-            "from reports_fts join reports r on r.rowid = reports_fts.rowid "
-            "where reports_fts match cjk_query(:q) order by r.report_year desc, r.published_date desc limit 200"
-        ),
-    },
-    "inconsistent_reports": {
-        "title": "Reports whose numbers do not add up",
-        "description": "Annual reports with at least one failed 勾稽关系 check (e.g. 一+二 ≠ 三(七)总计+四).",
-        "sql": (
-            "select r.report_id, r.title, r.report_year, r.province, r.county, r.township, "
-            "group_concat(c.rule || ' [' || c.scope || '] ' || coalesce(c.detail, ''), '; ') as failures, r.url "
-            "from report_checks c join reports r on r.report_id = c.report_id "
-            "where c.status = 'fail' group by r.report_id order by r.report_year desc, r.county"
-        ),
-    },
-    "applications_by_county": {
-        "title": "Applications received and 予以公开 rate by county and year",
-        "description": "Sum over each county's annual reports of applications received (一、本年新收, 总计 column) and granted in full (三(一) 予以公开).",
-        "sql": (
-            "select r.province, r.county, r.report_year, count(distinct r.report_id) as reports, "
-            "sum(case when s.row = 'new' then s.value end) as received, "
-            "sum(case when s.row = 'granted' then s.value end) as granted, "
-            "round(100.0 * sum(case when s.row = 'granted' then s.value end) / "
-            "nullif(sum(case when s.row = 'handled_total' then s.value end), 0), 1) as granted_pct_of_handled "
-            "from reports r join report_stats s on s.report_id = r.report_id "
-            "where s.\"table\" = 'applications' and s.\"column\" = 'total' and r.is_annual_report = 1 "
-            "group by r.province, r.county, r.report_year order by r.report_year desc, received desc"
-        ),
-    },
-    "appeals_by_county": {
-        "title": "行政复议 / 行政诉讼 outcomes by county and year",
-        "description": "Cases over disclosure decisions and how many ended with the decision corrected (结果纠正).",
-        "sql": (
-            "select r.province, r.county, r.report_year, "
-            "sum(case when s.row = 'review' and s.\"column\" = 'total' then s.value end) as reviews, "
-            "sum(case when s.row = 'review' and s.\"column\" = 'corrected' then s.value end) as reviews_corrected, "
-            "sum(case when s.row like 'suit%' and s.\"column\" = 'total' then s.value end) as suits, "
-            "sum(case when s.row like 'suit%' and s.\"column\" = 'corrected' then s.value end) as suits_corrected "
-            "from reports r join report_stats s on s.report_id = r.report_id "
-            "where s.\"table\" = 'appeals' and r.is_annual_report = 1 "
-            "group by r.province, r.county, r.report_year order by suits_corrected desc, reviews_corrected desc"
-        ),
-    },
-}
+HIDDEN = ["reports_fts", "reports_chars"]
 
 
-def build_metadata(archive_dir: str | None = None, database: str = "metadata") -> dict:
-    """Metadata for Datasette; ``database`` is the name Datasette gives the file (its stem)."""
+def _columns(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    names = [r[1] for r in conn.execute(f"pragma table_info([{table}])")]
+    return {n: column_description(n) for n in names if column_description(n)}
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+
+
+def table_metadata(conn: sqlite3.Connection) -> dict:
+    present = _tables(conn)
     tables = {
         "reports": {
-            "title": "Reports and other items of the 年报 columns",
-            "description": "One row per document; is_annual_report tells the annual reports apart.",
+            "title": "报告 · Reports",
+            "description_html": (
+                "各网站“政府信息公开年报”栏目中的文件。默认只列年度报告；"
+                "<a href=\"?is_annual_report=0\">其他文件</a>（解读、通知等）一键可看。"
+                "点标题打开报告页。 / Documents of the portals' 年报 columns: annual reports by default, "
+                "<a href=\"?is_annual_report=0\">other documents</a> one click away."),
             "label_column": "title",
             "sort_desc": "published_date",
-            "facets": ["is_annual_report", "report_year", "province", "county", "publisher"],
-            "fts_table": "reports_fts",
-            "fts_pk": "rowid",
-            "searchmode": "raw",
-            "columns": REPORT_COLUMNS,
+            "facets": ["province", "city", "county", "township", "report_year", "site_id", "is_annual_report"],
         },
-        "sites": {
-            "title": "Portals crawled",
-            "label_column": "name",
-            "columns": {"site_id": "Spider name", "name": "Name of the body or place",
-                        "admin_code": "行政区划代码", "level": "county, township or department",
-                        "homepage": "Portal homepage", "platform": "CMS platform (trs, hanweb, generic)"},
+        "report_catalogue": {
+            "title": "报告目录 · Report catalogue",
+            "description_html": "每份报告一行，附发布主体的层级和网站平台，便于筛选；点报告编号打开报告页。 / One row per "
+                                "report with the publishing body's level and the portal's platform.",
+            "sort_desc": "published_date",
+            "facets": ["province", "city", "county", "township", "level", "platform", "report_year"],
         },
-        "report_urls": {"title": "Every URL each report was found at"},
-        "attachments": {"title": "Files attached to reports", "facets": ["type", "ocr"],
-                        "columns": {"text": "Text extracted from the file", "ocr": "1 if read by OCR"}},
-        "captures": {"title": "Every fetched URL and where its WARC record is",
-                     "facets": ["status", "site_id"],
-                     "columns": {"warc_file": "WARC file under archive/", "warc_offset": "Byte offset of the record"}},
-        "crawl_runs": {"title": "Crawl runs", "sort_desc": "started"},
-        "crawl_errors": {"title": "What broke during crawls", "facets": ["stage", "site_id", "status"]},
-        "report_stats": {"title": "Cells of the standard statistical tables",
-                         "description": "Codes as in TABLES.md: table active / applications / appeals / legacy.",
+        "sites": {"title": "网站 · Portals crawled", "label_column": "name",
+                  "facets": ["level", "province", "platform"]},
+        "report_urls": {"title": "报告出现过的网址 · Every URL a report was found at"},
+        "attachments": {"title": "附件 · Files attached to reports", "facets": ["type", "ocr"]},
+        "captures": {"title": "抓取记录 · Every fetched URL and its WARC record", "facets": ["status", "site_id"]},
+        "crawl_runs": {"title": "抓取批次 · Crawl runs", "sort_desc": "started"},
+        "crawl_errors": {"title": "抓取问题 · What broke during crawls", "facets": ["stage", "site_id", "status"]},
+        "report_stats": {"title": "统计表单元格 · Cells of the standard tables",
+                         "description_html": "代码含义见 <a href=\"/-/codes\">表格代码 / table codes</a>。",
                          "facets": ["table", "row", "column"]},
-        "report_checks": {"title": "勾稽关系 checks", "facets": ["rule", "status"]},
-        "applications_wide": {
-            "title": "Applications table, one row per report (for spreadsheets)",
-            "description": "Columns are <row>__<column> with the codes of TABLES.md, e.g. new__total = "
-                           "一、本年新收 (总计), granted__natural_person = 三(一) 予以公开 (自然人).",
-            "facets": ["report_year", "province", "county"],
+        "report_checks": {"title": "勾稽关系检查 · Consistency checks", "facets": ["rule", "status"]},
+        WIDE_VIEW: {
+            "title": "依申请公开表（一报告一行）· Applications table, one row per report",
+            "description_html": "列名为 <code>行代码__列代码</code>，中文见列标题与 "
+                                "<a href=\"/-/codes\">表格代码 / table codes</a>。",
+            # no facets here: each would aggregate every report's cells; the catalogue has them.
+            # 20 rows a page: each row is 194 cells to render (downloads take every row).
+            "size": 20,
         },
-        "reports_fts": {"hidden": True},
+        "report_versions": {"title": "报告历次版本 · Earlier versions of reports"},
+        "report_events": {"title": "报告变化 · New, edited, removed and reappeared reports",
+                          "facets": ["event", "site_id"], "sort_desc": "date"},
+        **{name: {"hidden": True} for name in HIDDEN},
     }
+    for name, meta in tables.items():
+        # the wide view's 180 cell columns carry their Chinese labels in the table header instead
+        if name in present and not meta.get("hidden") and name != WIDE_VIEW:
+            meta["columns"] = _columns(conn, name)
+    return {k: v for k, v in tables.items() if k in present}
+
+
+def build_metadata(db_path: str, archive_dir: str | None = None, database: str = "metadata",
+                   allow_robots: bool = False) -> dict:
+    """Metadata for Datasette; ``database`` is the name Datasette gives the file (its stem)."""
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        tables = table_metadata(conn)
+        queries = canned_queries(_tables(conn), database)
+    finally:
+        conn.close()
+    plugins = {"govcrawl": {"archive_dir": str(Path(archive_dir).resolve()) if archive_dir else "archive"}}
+    if allow_robots:
+        plugins["datasette-block-robots"] = {"literal": "User-agent: *\nAllow: /"}
     return {
-        "title": "govcrawl — 政府信息公开工作年度报告",
-        "description": "Annual government information-disclosure reports crawled from county and township portals.",
+        "title": "政府信息公开工作年度报告 · govcrawl",
+        "description": "县、乡镇（街道）和部门政府信息公开工作年度报告的抓取与存档 / Annual government "
+                       "information-disclosure reports crawled from county and township portals.",
         "source": "govcrawl",
         # operators' pages (site health, run report): govcrawl.publish.health_queries
-        "databases": {database: {"tables": {**tables, **HEALTH_TABLES}, "queries": {**CANNED_QUERIES, **HEALTH_QUERIES}}},
-        "plugins": {"govcrawl": {"archive_dir": str(Path(archive_dir).resolve()) if archive_dir else "archive"}},
+        "databases": {database: {"tables": {**tables, **HEALTH_TABLES}, "queries": {**queries, **HEALTH_QUERIES}}},
+        "plugins": plugins,
     }
 
 
-def write_metadata(path: str | Path, archive_dir: str | None = None, database: str = "metadata") -> Path:
+def write_metadata(path: str | Path, db_path: str, archive_dir: str | None = None, database: str = "metadata",
+                   allow_robots: bool = False) -> Path:
     path = Path(path)
-    path.write_text(json.dumps(build_metadata(archive_dir, database), ensure_ascii=False, indent=2), "utf-8")
+    path.write_text(json.dumps(build_metadata(db_path, archive_dir, database, allow_robots),
+                               ensure_ascii=False, indent=2), "utf-8")
     return path
+
+
+__all__ = ["build_metadata", "write_metadata", "COLUMNS"]

@@ -29,9 +29,9 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
-RETRY_TIMES = 3
+RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
-DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_TIMEOUT = 30  # a portal that has not answered in 30 s is tried again later (twice)
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 
@@ -93,7 +93,7 @@ GOVCRAWL_MAX_SUBSITES = 120            # townships and departments found on one 
 GOVCRAWL_MAX_QUERY_VARIETY = 60        # query strings on one path before it is a trap
 GOVCRAWL_RENDER_LISTS = True           # render empty script-driven lists in Chromium
 # Size limits by type (bigger responses are cut and the cut recorded).
-GOVCRAWL_MAX_PAGE_BYTES = 16 * 1024 * 1024
+GOVCRAWL_MAX_PAGE_BYTES = 8 * 1024 * 1024         # an HTML page (the largest real ones are ~3 MB)
 GOVCRAWL_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 GOVCRAWL_MAX_IMAGE_BYTES = 16 * 1024 * 1024
 # Worker processes that read documents (extract … table cells): -1 = one per core beside the
@@ -101,7 +101,7 @@ GOVCRAWL_MAX_IMAGE_BYTES = 16 * 1024 * 1024
 # memory limit; a document past either is stored unread with the reason recorded.
 GOVCRAWL_WORKERS = -1
 GOVCRAWL_DOC_TIMEOUT = 180
-GOVCRAWL_WORKER_MEMORY_MB = 384
+GOVCRAWL_WORKER_MEMORY_MB = 320
 GOVCRAWL_WORKER_TASKS = 500
 # The frontier: every scheduled request is a row in SQLite (govcrawl.frontier), so a killed crawl
 # resumes from GOVCRAWL_JOB_DIR with nothing lost.

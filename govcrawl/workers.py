@@ -82,7 +82,7 @@ class DocumentPool:
         if workers == 0:
             return None
         return cls(workers, settings.getfloat("GOVCRAWL_DOC_TIMEOUT", 180),
-                   settings.getint("GOVCRAWL_WORKER_MEMORY_MB", 384), settings.getint("GOVCRAWL_WORKER_TASKS", 500))
+                   settings.getint("GOVCRAWL_WORKER_MEMORY_MB", 320), settings.getint("GOVCRAWL_WORKER_TASKS", 500))
 
     async def process(self, item):
         """The item, read in a worker; raises TimeoutError, MemoryError or ProcessExpired."""

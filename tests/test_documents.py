@@ -240,5 +240,16 @@ def test_ocr_stops_at_the_page_cap_and_says_so(monkeypatch):
     first.save(buf, format="PDF", resolution=100, save_all=True, append_images=[second])
     res = document_text(buf.getvalue(), "scan.pdf")
     assert res["ocr"] is True and res["pages"] == 2
-    assert res["error"] == "OCR stopped after 1 of 2 pages"
+    assert res["error"] == "OCR stopped after 1 of 2 scanned pages"
     assert "政府信息公开" in fold_text(res["text"])
+
+
+def test_a_blank_page_without_pictures_is_not_ocrd():
+    from reportlab.pdfgen import canvas
+
+    blank = io.BytesIO()
+    c = canvas.Canvas(blank)
+    c.showPage()
+    c.save()
+    res = document_text(blank.getvalue(), "blank.pdf")
+    assert not res["ocr"] and res["pages"] == 1

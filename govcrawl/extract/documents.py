@@ -99,12 +99,14 @@ def _pdf(raw: bytes) -> dict:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
             texts = [(p.extract_text() or "") for p in pdf.pages]
             npages = len(pdf.pages)
+            # Only a page with pictures on it can be a scan: blank pages are not OCR'd.
+            pictured = [i for i, p in enumerate(pdf.pages) if p.images]
             tables, table_error = _pdf_tables(pdf)
     except Exception as e:  # pdfminer raises many kinds on broken files
         return _result(error=f"pdf: {type(e).__name__}: {e}")
     text = "\n".join(texts).strip()
     sparse = npages and len(re.sub(r"\s", "", text)) < _MIN_CHARS_PER_PAGE * npages
-    if not sparse:
+    if not sparse or not pictured:
         return _result(text, pages=npages, tables=tables, error=table_error)
     if not tesseract_available():
         return _result(text, pages=npages, error="scanned PDF: tesseract not installed, no OCR")
@@ -113,7 +115,7 @@ def _pdf(raw: bytes) -> dict:
 
         doc = pdfium.PdfDocument(raw)
         out = []
-        for i in range(min(len(doc), MAX_OCR_PAGES)):
+        for i in pictured[:MAX_OCR_PAGES]:
             page = doc[i]
             # 300 dpi for A4-sized pages, capped so oversized scans stay near 2500 px wide
             scale = min(300 / 72, 2500 / max(page.get_width(), 1))
@@ -121,7 +123,8 @@ def _pdf(raw: bytes) -> dict:
             buf = io.BytesIO()
             img.save(buf, format="PNG")
             out.append(ocr_image_bytes(buf.getvalue()))
-        skipped = f"OCR stopped after {MAX_OCR_PAGES} of {npages} pages" if npages > MAX_OCR_PAGES else None
+        skipped = (f"OCR stopped after {MAX_OCR_PAGES} of {len(pictured)} scanned pages"
+                   if len(pictured) > MAX_OCR_PAGES else None)
         return _result("\n".join(out), ocr=True, pages=npages, error=skipped)
     except Exception as e:
         return _result(text, pages=npages, error=f"ocr: {type(e).__name__}: {e}")
@@ -341,11 +344,27 @@ def _ofd(raw: bytes) -> dict:
         return _result(error=f"ofd: {type(e).__name__}: {e}")
 
 
+MAX_OCR_SIDE = 3000  # pixels: more adds memory (tesseract grows with the image), not legibility
+
+
+def fit_for_ocr(raw: bytes) -> bytes:
+    """The image, scaled down to MAX_OCR_SIDE on its long side when larger (PNG)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(raw)) as img:
+        if max(img.size) <= MAX_OCR_SIDE:
+            return raw
+        img.thumbnail((MAX_OCR_SIDE, MAX_OCR_SIDE))
+        out = io.BytesIO()
+        img.convert("L").save(out, format="PNG")
+        return out.getvalue()
+
+
 def _image(raw: bytes) -> dict:
     if not tesseract_available():
         return _result(error="image: tesseract not installed, no OCR")
     try:
-        return _result(ocr_image_bytes(raw), ocr=True, pages=1)
+        return _result(ocr_image_bytes(fit_for_ocr(raw)), ocr=True, pages=1)
     except Exception as e:
         return _result(error=f"ocr: {type(e).__name__}: {e}")
 

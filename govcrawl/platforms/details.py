@@ -68,14 +68,14 @@ class DetailMixin:
             run, entry.url, self.parse_detail, kind, referer=list_url,
             cb_kwargs={"list_title": entry.title, "list_date": entry.date,
                        "list_url": run.to_real(list_url) if list_url else None, "column_title": column_title},
-            meta={"download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 16 * 1024 * 1024)})
+            meta={"download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 8 * 1024 * 1024)})
 
     def revisit_request(self, run: SiteRun, known, entry: ListEntry | None = None, list_url: str | None = None,
                         column_title: str | None = None):
         """A known report URL asked again with its validators; 304, 404, 410 and 5xx answers
         come to the callback, which tells unchanged, gone and failing apart."""
         meta = {"handle_httpstatus_list": [304, 404, 410, 500, 502, 503, 504], "govcrawl_known": known.url,
-                "download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 16 * 1024 * 1024)}
+                "download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 8 * 1024 * 1024)}
         revisit_of = known.revisit_of()
         if revisit_of and known.conditional_headers():
             meta["govcrawl_revisit_of"] = revisit_of

@@ -143,6 +143,8 @@ class PortalSpider(scrapy.Spider):
         # (replicas on 127.0.0.1, or a shared server) never mix their challenge cookies.
         full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind, "download_slot": host,
                      "cookiejar": host, "playwright_context": host}
+        if kind != "attachment":  # pages: the page limit (attachments set their own, by type)
+            full_meta["download_maxsize"] = self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 8 * 1024 * 1024)
         full_meta.update(meta or {})
         return request_cls(fetch, callback=callback, errback=errback or self.on_error,
                            priority=PRIORITY.get(kind, 0), meta=full_meta, cb_kwargs=cb_kwargs or {},

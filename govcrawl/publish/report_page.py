@@ -183,10 +183,19 @@ def load_report(conn, report_id: str) -> dict | None:
         check["explained"] = explain_check(check)
     events = _rows(conn, "select event, date, url, detail from report_events where report_id = ? order by date",
                    [report_id]) if _has(conn, "report_events") else []
+    cite = None
+    if report.get("cdxj_key"):  # the citable archived copy (WARC record, capture time, CDXJ key)
+        from urllib.parse import urlencode
+
+        ts = str(report["cdxj_key"]).rsplit(" ", 1)[-1]
+        cite = {"warc_record_id": report.get("warc_record_id"), "capture_time": report.get("capture_time"),
+                "cdxj_key": report["cdxj_key"],
+                "replay": "/-/wacz?" + urlencode({"url": capture["url"] if capture else report.get("url"), "ts": ts})}
     level = ("township" if report.get("township") else
              "department" if site.get("level") == "department" else site.get("level") or "county")
     return {
-        "report": report, "site": site, "capture": capture, "report_urls": urls, "attachments": attachments,
+        "report": report, "site": site, "capture": capture, "cite": cite, "report_urls": urls,
+        "attachments": attachments,
         "blocks": body_blocks(report.get("body_text")), "stat_tables": stat_tables(cells),
         "checks": checks, "failed": [c for c in checks if c["status"] == "fail"],
         "versions": _versions(conn, report_id), "events": events,

@@ -6,6 +6,10 @@ do, so ``LazyBrowserHandler`` keeps scrapy-playwright's handler and changes only
 driver and Chromium start on the first request with ``meta["playwright"]``, and the http and
 https handlers of one crawler share one driver and one browser.
 
+Requests go to Chromium without ``If-None-Match`` / ``If-Modified-Since``: a browser navigating
+to a page that answers 304 shows an empty page and aborts (net::ERR_ABORTED), so a known page
+asked through the browser is always asked in full.
+
 The browser context takes the crawler's ``USER_AGENT``, so a challenge cookie that a portal binds
 to the User-Agent stays valid for the plain requests that follow.
 """
@@ -15,6 +19,8 @@ import asyncio
 
 from scrapy import signals
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+CONDITIONAL_HEADERS = (b"If-None-Match", b"If-Modified-Since")
 
 # crawler id -> the handler instance that owns the driver for that crawler
 _PRIMARY: dict[int, "LazyBrowserHandler"] = {}
@@ -49,6 +55,8 @@ class LazyBrowserHandler(ScrapyPlaywrightDownloadHandler):
         if primary is not self:
             return await primary._download_request(request, spider)
         await self._ensure_launched()
+        for name in CONDITIONAL_HEADERS:
+            request.headers.pop(name, None)
         return await super()._download_request(request, spider)
 
     async def _close(self) -> None:
@@ -56,3 +64,17 @@ class LazyBrowserHandler(ScrapyPlaywrightDownloadHandler):
             _PRIMARY.pop(self._key, None)
         if self._launched:
             await super()._close()
+
+
+# What a page shows needs its markup and scripts; pictures, fonts and style sheets only cost
+# requests (a portal's logo and banner on every rendered page) and are never archived.
+SKIPPED_RESOURCES = {"image", "media", "font", "stylesheet"}
+
+
+def abort_request(request) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: what govcrawl.safety refuses, and resources no reading needs."""
+    from govcrawl.safety import abort_browser_request
+
+    if abort_browser_request(request):
+        return True
+    return getattr(request, "resource_type", None) in SKIPPED_RESOURCES

@@ -11,13 +11,14 @@ pass through Chromium clears the host for the rest of the crawl, as it does for 
 """
 from __future__ import annotations
 
+import html
 import logging
 import re
 from urllib.parse import urlsplit
 
 from scrapy_playwright.page import PageMethod
 
-from govcrawl.signals import cookies_cleared
+from govcrawl.signals import browser_host, cookies_cleared
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,13 @@ def cleared_cookies(spider) -> dict[str, list[dict]]:
     return spider._govcrawl_cleared_cookies
 
 
+def _given(spider) -> dict:
+    """(host:port, cookie jar) -> the cleared-cookie list that jar was last given."""
+    if not hasattr(spider, "_govcrawl_cookies_given"):
+        spider._govcrawl_cookies_given = {}
+    return spider._govcrawl_cookies_given
+
+
 class ChallengeMiddleware:
     def __init__(self, crawler):
         self.crawler = crawler
@@ -96,12 +104,19 @@ class ChallengeMiddleware:
                                          "playwright_include_page": True,
                                          "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
                                    dont_filter=True)
-        cookies = cleared_cookies(spider).pop(netloc, None)
+        cookies = cleared_cookies(spider).get(netloc)
         if cookies:
-            existing = request.cookies or []
-            if isinstance(existing, dict):
-                existing = [{"name": k, "value": v} for k, v in existing.items()]
-            request.cookies = list(existing) + cookies
+            # Every cookie jar that asks this host gets them once (a site's own jar, robots.txt's
+            # default jar): handing them to whichever request came first left the site's jar
+            # without them, and its pages challenged again.
+            given = _given(spider)
+            jar = (netloc, repr(request.meta.get("cookiejar")))
+            if given.get(jar) is not cookies:
+                given[jar] = cookies
+                existing = request.cookies or []
+                if isinstance(existing, dict):
+                    existing = [{"name": k, "value": v} for k, v in existing.items()]
+                request.cookies = list(existing) + cookies
         return None
 
     def process_response(self, request, response, spider=None):
@@ -120,6 +135,7 @@ class ChallengeMiddleware:
             # From now on this host is fetched through the browser.
             browser_hosts(spider).add(netloc)
             self.crawler.stats.inc_value("govcrawl/challenge/rotating_hosts")
+            self.crawler.signals.send_catch_log(signal=browser_host, spider=spider, host=netloc)
             note = getattr(spider, "note_browser_host", None)
             if note is not None:
                 note(request, f"the challenge cookie of {netloc} rotates on every request: every page of the "
@@ -183,5 +199,11 @@ class ChallengePassedMiddleware:
             self.crawler.stats.inc_value("govcrawl/challenges_passed")
             netloc = urlsplit(request.url).netloc
             challenge_passes(spider)[netloc] = challenge_passes(spider).get(netloc, 0) + 1
+            if urlsplit(request.url).path == "/robots.txt":
+                # Chromium shows a text file inside <pre>: robots rules are the text, not the markup
+                shown = re.search(rb"<pre[^>]*>(.*?)</pre>", response.body, re.S | re.I)
+                if shown:
+                    text = html.unescape(shown.group(1).decode("utf-8", "replace"))
+                    return response.replace(status=200, body=text.encode("utf-8"))
             return response.replace(status=200)
         return response

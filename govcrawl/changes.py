@@ -92,13 +92,15 @@ def record_version(db, row: dict, stats: list[dict], new_report: bool, stamp: st
 
 def url_seen(db, report_id: str, urls, site_id: str | None, run_id: str | None, validators: dict | None = None,
              capture_id: str | None = None) -> None:
-    """A report's URLs answered (200 or 304): checked today; a removed report is back."""
+    """A report's URLs answered (200 or 304): checked today; a removed report is back. The
+    validators and the capture are those of the first URL, the one fetched; the others (a
+    繁體 copy, the URL a redirect started from) answered with validators of their own."""
     day = today()
-    for url in urls:
+    for n, url in enumerate(urls):
         fields = {"last_checked": day, "fail_since": None, "fail_run": None}
-        if validators is not None:
+        if validators is not None and n == 0:
             fields.update(etag=validators.get("etag"), last_modified=validators.get("last_modified"))
-        if capture_id:
+        if capture_id and n == 0:
             fields["capture_id"] = capture_id
         sets = ", ".join(f"{k} = ?" for k in fields)
         gone = db.execute("select removed_on from report_urls where url = ?", [url]).fetchone()

@@ -263,8 +263,13 @@ def cmd_demo(args) -> int:
     from govcrawl.sample_portals import serve as serve_portals
 
     with serve_portals(base_port=args.portal_port) as portals:
+        if args.portal_state == 2:
+            from govcrawl.sample_portals import states
+
+            for key in list(portals.urls):
+                portals.switch(key, states.second_state(key)[0])
         for key, url in portals.urls.items():
-            print(f"sample portal {key:12} {url}")
+            print(f"sample portal {key:12} {url}" + ("  (second state)" if args.portal_state == 2 else ""))
         stats = run_crawl(list(portals.urls), portals.urls, db=args.db, archive_dir=args.archive, local=True)
     _report(stats, args.db)
     if args.no_serve:
@@ -363,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "demo":
             p.add_argument("--portal-port", type=int, default=8701, help="first sample portal port")
             p.add_argument("--no-serve", action="store_true", help="build metadata.db and stop")
+            p.add_argument("--portal-state", type=int, choices=(1, 2), default=1,
+                           help="2: the sample portals a week later (reports removed, edited, added), to "
+                                "re-crawl into the same database and see `govcrawl changes`")
         p.set_defaults(func=func)
 
     from govcrawl.export import add_export_parser  # researchers' exports: WACZ and data files

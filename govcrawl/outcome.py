@@ -43,13 +43,16 @@ def site_outcome(run: SiteRun, stored: Counter, finish_reason: str = "finished")
     if cuts:
         extra.append("cut by " + cuts)
     tail = ("; " + "; ".join(extra)) if extra else ""
-    if stored["reports"] or stored["unchanged"]:
+    if stored["reports"] or stored["unchanged"] or run.known_listed:
         outcome = "ok" if not run.cuts else "ok_budget"
         parts = []
         if stored["reports"]:
             parts.append(f"{stored['reports']} annual report(s) read from {len(run.columns)} 年报 column(s)")
         if stored["unchanged"]:
             parts.append(f"{stored['unchanged']} known report URL(s) unchanged")
+        if run.known_listed:
+            parts.append(f"{len(run.known_listed)} known report(s) still listed (checked within their revisit "
+                         "interval: the server gives no ETag / Last-Modified to ask with)")
         if stored["revisit_removed"]:
             parts.append(f"{stored['revisit_removed']} gone")
         return outcome, "; ".join(parts) + tail

@@ -17,7 +17,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -95,6 +95,7 @@ class Memory:
     pages: dict[str, dict] = field(default_factory=dict)              # list page URL -> validators
     attachments: set[str] = field(default_factory=set)
     cookies: dict[str, list[dict]] = field(default_factory=dict)     # host -> challenge cookies still valid
+    rotating: set[str] = field(default_factory=set)                  # hosts fetched through Chromium
 
     def lookup(self, url: str) -> KnownUrl | None:
         """A known report URL, as linked or in its canonical form."""
@@ -113,6 +114,47 @@ class Memory:
 
     def for_site(self, site_id: str) -> list[KnownUrl]:
         return [k for k in self.urls.values() if k.site_id == site_id]
+
+
+def page_conditions(page: dict | None) -> tuple[dict, dict]:
+    """(headers, meta) asking a page (a list page, robots.txt) again only if it changed since
+    the capture ``page`` (a ``Memory.pages`` row) was made; a 304 is archived as a revisit of it."""
+    if not page or not (page.get("etag") or page.get("last_modified")) or not page.get("warc_file"):
+        return {}, {}  # without the capture a 304 would leave nothing to read
+    headers = {}
+    if page.get("etag"):
+        headers["If-None-Match"] = page["etag"]
+    if page.get("last_modified"):
+        headers["If-Modified-Since"] = page["last_modified"]
+    meta = {"handle_httpstatus_list": [304], "govcrawl_page_memory": page,
+            "govcrawl_revisit_of": {"record_id": f"<urn:uuid:{page['capture_id']}>", "url": page["url"],
+                                    "date": page.get("fetched_at"), "payload_digest": page.get("payload_digest")}}
+    return headers, meta
+
+
+def archived_copy(archive_dir: str | Path, response):
+    """A 304 answer to a request made with ``page_conditions``: the page as it was captured
+    then (the same bytes, by the server's word), to be read again; None if the capture cannot be
+    read."""
+    from scrapy.http import Headers
+    from scrapy.responsetypes import responsetypes
+
+    from govcrawl.archive import read_record
+
+    page = response.meta.get("govcrawl_page_memory") or {}
+    if not page.get("warc_file") or page.get("warc_offset") is None:
+        return None
+    try:
+        _, header_list, body, _ = read_record(archive_dir, page["warc_file"], int(page["warc_offset"]))
+    except (OSError, LookupError, ValueError):
+        return None
+    headers = Headers()
+    for name, value in header_list:
+        if name.lower() not in ("content-length", "content-encoding", "transfer-encoding"):
+            headers.appendlist(name, value)
+    cls = responsetypes.from_args(headers=headers, url=response.url, body=body)
+    return cls(url=response.url, status=200, headers=headers, body=body, request=response.request,
+               flags=[*response.flags, "archived"])
 
 
 def _table_has(conn, table: str, column: str) -> bool:
@@ -155,10 +197,16 @@ def load_memory(db_path: str | Path) -> Memory:
                                     [time.time() + 60]):
                 memory.cookies.setdefault(row["host"], []).append(
                     {"name": row["name"], "value": row["value"], "domain": row["domain"], "path": row["path"] or "/"})
+        if "challenge_hosts" in tables:
+            # learnt within the last 30 days (then learnt again: a portal may drop its challenge)
+            memory.rotating = {row["host"] for row in conn.execute(
+                "select host from challenge_hosts where kind = 'rotating' and last_seen >= ?",
+                [(datetime.now(timezone.utc) - timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%S")])}
         if "page_validators" in tables:
-            for row in conn.execute("select * from page_validators"):
-                memory.pages[row["url"]] = {"etag": row["etag"], "last_modified": row["last_modified"],
-                                            "capture_id": row["capture_id"]}
+            for row in conn.execute(
+                    "select p.url, p.etag, p.last_modified, p.capture_id, c.warc_file, c.warc_offset, c.fetched_at, "
+                    "c.payload_digest from page_validators p left join captures c on c.capture_id = p.capture_id"):
+                memory.pages[row["url"]] = dict(row)
     finally:
         conn.close()
     return memory
@@ -187,6 +235,9 @@ def redirected_away(original: str, final: str, homepage: str, list_urls: set[str
     path = urlsplit(final).path
     home_path = urlsplit(homepage).path or "/"
     if path in ("", "/", home_path) or re.fullmatch(r"/(index|default)\.\w+", path):
+        return True
+    # up to a directory above the report (a department's or a column's front page)
+    if path.endswith("/") and urlsplit(original).path.startswith(path) and not urlsplit(final).query:
         return True
     return final in list_urls or re.search(r"/(index(_\d+)?\.s?html?|list[\w.]*)$", path) is not None
 

@@ -39,3 +39,61 @@ class RobotsPolicyMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("govcrawl/robots/ignored")
             return None
         return await super().process_request(request)
+
+
+class RobotsRevisitMiddleware:
+    """robots.txt asked again only if it changed: a re-crawl sends the validators of the last
+    capture (``page_validators``), and a 304 hands Scrapy's robots middleware the archived copy,
+    so an unchanged robots.txt costs no full response. Sits after ``RobotsPolicyMiddleware``,
+    whose robots.txt request (meta ``dont_obey_robotstxt``) it sees on the way to the downloader."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.archive_dir = crawler.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    @staticmethod
+    def _is_robots(request) -> bool:
+        return bool(request.meta.get("dont_obey_robotstxt")) and urlsplit(request.url).path == "/robots.txt" \
+            and request.method == "GET"
+
+    def process_request(self, request, spider=None):
+        if not self._is_robots(request) or b"If-None-Match" in request.headers:
+            return None
+        # One retry: a robots.txt that fails twice is treated as absent (Scrapy's rule), and a
+        # host that is down costs its homepage's retries, not those of its robots.txt as well.
+        request.meta.setdefault("max_retry_times", 1)
+        memory = getattr(self.crawler.spider, "memory", None)
+        if memory is None:
+            return None
+        from govcrawl.recrawl import page_conditions
+
+        headers, meta = page_conditions(memory.pages.get(request.url))
+        if headers:
+            # in place: this request is awaited by the robots middleware, not scheduled
+            for name, value in headers.items():
+                request.headers[name] = value
+            request.meta.update(meta)
+        return None
+
+    def process_response(self, request, response, spider=None):
+        if not self._is_robots(request):
+            return response
+        if response.status == 304 and request.meta.get("govcrawl_page_memory"):
+            from govcrawl.recrawl import archived_copy
+
+            self.crawler.stats.inc_value("govcrawl/robots/unchanged")
+            return archived_copy(self.archive_dir, response) or response.replace(status=200, body=b"")
+        if response.status == 200 and not request.meta.get("playwright"):  # the server's bytes, not a DOM
+            from govcrawl.recrawl import validators
+            from govcrawl.signals import page_seen
+
+            found = validators(response.headers)
+            if found["etag"] or found["last_modified"]:
+                self.crawler.signals.send_catch_log(signal=page_seen, spider=self.crawler.spider, page={
+                    "url": request.url, "site_id": None, **found,
+                    "capture_id": (request.meta.get("capture") or {}).get("capture_id")})
+        return response

@@ -49,6 +49,8 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt as Scrapy obeys it, except for registry rows marked robots=ignore (govcrawl.robots)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "govcrawl.robots.RobotsPolicyMiddleware": 100,
+    # an unchanged robots.txt answers 304 on a re-crawl and is read from the archive
+    "govcrawl.robots.RobotsRevisitMiddleware": 110,
 }
 
 SPIDER_MIDDLEWARES = {
@@ -130,7 +132,7 @@ TWISTED_DNS_RESOLVER = "govcrawl.safety.SafeResolver"
 # Hosts allowed to be private (the registry's replicas, an intranet portal): set by govcrawl crawl.
 GOVCRAWL_ALLOWED_HOSTS: list[str] = []
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
-PLAYWRIGHT_ABORT_REQUEST = "govcrawl.safety.abort_browser_request"
+PLAYWRIGHT_ABORT_REQUEST = "govcrawl.browser.abort_request"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
     "executable_path": "/usr/bin/chromium",
     "headless": True,

@@ -20,3 +20,8 @@ page_seen = object()
 #: Sent when Chromium got past a challenge: ``host`` and ``cookies`` (name, value, domain, path,
 #: expires). The store keeps them, so the next run reuses them while they are valid.
 cookies_cleared = object()
+
+#: Sent when a host's challenge cookie turned out to rotate on every request, so every page of it
+#: is fetched through Chromium: ``host`` (host:port). The store keeps it, so the next run starts
+#: that way instead of learning it again from failed plain requests.
+browser_host = object()

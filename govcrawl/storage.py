@@ -108,6 +108,12 @@ SCHEMA: dict[str, tuple[dict, dict]] = {
         {"host": str, "name": str, "value": str, "domain": str, "path": str, "expires": float, "saved": str},
         {"pk": ("host", "name")},
     ),
+    "challenge_hosts": (
+        # hosts whose challenge cookie rotates on every request: fetched through Chromium from the
+        # start of the next run (govcrawl.challenge)
+        {"host": str, "kind": str, "first_seen": str, "last_seen": str},
+        {"pk": "host"},
+    ),
     "crawl_errors": (
         {"error_id": str, "run_id": str, "site_id": str, "url": str, "stage": str,
          "reason": str, "status": int, "referer": str, "time": str},
@@ -176,7 +182,7 @@ def open_db(path: str) -> sqlite_utils.Database:
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     order = ["sites", "crawl_runs", "captures", "reports", "report_urls", "attachments",
-             "report_stats", "report_checks", "report_versions", "report_events", "page_validators", "cookies",
+             "report_stats", "report_checks", "report_versions", "report_events", "page_validators", "cookies", "challenge_hosts",
              "crawl_errors"]
     for name in order:
         columns, options = SCHEMA[name]
@@ -376,16 +382,30 @@ class Store:
             [{"host": host, "name": c["name"], "value": c["value"], "domain": c.get("domain"), "path": c.get("path"),
               "expires": c.get("expires"), "saved": stamp} for c in cookies], pk=("host", "name"))
 
+    def save_challenge_host(self, host: str, kind: str) -> None:
+        stamp = now()
+        self.db.execute("insert into challenge_hosts (host, kind, first_seen, last_seen) values (?, ?, ?, ?) "
+                        "on conflict(host) do update set kind = excluded.kind, last_seen = excluded.last_seen",
+                        [host, kind, stamp, stamp])
+        self.db.conn.commit()
+
     def page_seen(self, page: dict) -> None:
         self.db["page_validators"].upsert({**{k: page.get(k) for k in ("url", "site_id", "etag", "last_modified",
                                                                           "capture_id")}, "seen": now()}, pk="url")
 
-    def add_url(self, report_id: str, url: str, site_id: str) -> None:
+    def add_url(self, report_id: str, url: str, site_id: str, validators: dict | None = None,
+                capture_id: str | None = None) -> None:
+        """Another URL of a known report (a duplicate found elsewhere); with the validators it
+        answered with when it was the URL fetched, so the next crawl can ask it conditionally."""
         from govcrawl.dedupe import canonical_url
 
         self.db.execute(
             "insert or ignore into report_urls (url, report_id, site_id, first_seen, url_key) values (?, ?, ?, ?, ?)",
             [url, report_id, site_id, now(), canonical_url(url)])
+        if validators is not None and any(validators.values()):
+            self.db.execute("update report_urls set etag = ?, last_modified = ?, capture_id = coalesce(?, capture_id), "
+                            "last_checked = ? where url = ?",
+                            [validators.get("etag"), validators.get("last_modified"), capture_id, now()[:10], url])
         self.db.execute("update reports set last_seen = ? where report_id = ?", [now(), report_id])
         self.db.conn.commit()
 

@@ -47,6 +47,8 @@ def run(seed: int, sites: int, out: Path, timeout: int, settings: dict) -> dict:
         crawl2 = crawl_registry(sites_csv, db, archive, None, settings, timeout)
         log1, log2 = running.requests[:mark], running.requests[mark:]
     (out / "changes.json").write_text(json.dumps(changes, ensure_ascii=False, indent=1), "utf-8")
+    (out / "requests.json").write_text(json.dumps({"crawl1": log1, "crawl2": log2}, ensure_ascii=False, default=str),
+                                       "utf-8")
     return {"crawl1": crawl1, "crawl2": crawl2, "log1": log1, "log2": log2,
             "recrawl": score_recrawl(db, changes, log1, log2) if db.exists() else None,
             "discovery2": score(db, truth2) if db.exists() else None}

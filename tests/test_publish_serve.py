@@ -49,15 +49,9 @@ def small_db(tmp_path):
     store.save_report(_report("old", report_year=2017), [], [], [
         {"table": "legacy", "row": "(一)收到申请数", "column": "value", "value": 7, "raw": "7"},
         {"table": "legacy", "row": "四、行政复议数量", "column": "value", "value": 1, "raw": "1"}], [])
-    # re-crawl change tracking (tables the crawler adds for issue 8)
-    store.db.execute("alter table reports add column removed_on text")
-    store.db.execute("alter table report_urls add column removed_on text")
+    # re-crawl change tracking: the store's own removed_on, report_versions and report_events
     store.db.execute("update reports set removed_on = '2025-03-01' where report_id = 'd1'")
-    store.db.execute("create table report_versions (report_id text, version integer, content_hash text, capture_id text, "
-                     "first_seen text, last_seen text, title text, body_text text, stats text, change_summary text, "
-                     "primary key (report_id, version))")
-    store.db.execute("create table report_events (event_id text primary key, report_id text, url text, site_id text, "
-                     "run_id text, event text, date text, detail text)")
+    store.db.execute("delete from report_versions where report_id = 'c1'")  # replaced by a two-version history
     store.db.execute("insert into report_versions values ('c1', 1, 'h1', null, '2025-01-01', '2025-02-01', 'c1', "
                      "'旧正文', '[]', null), ('c1', 2, 'h2', null, '2025-02-08', '2025-03-01', 'c1', '新正文', '[]', ?)",
                      [json.dumps({"paragraphs": {"added": ["第二段：行政复议1件。"], "removed": ["第二段：行政复议0件。"]},

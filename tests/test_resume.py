@@ -54,6 +54,20 @@ def rows(db):
     return out, counts
 
 
+def stored_reports(tmp) -> int:
+    db = tmp / "killed" / "m.db"
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("select count(*) from reports").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or locked for a moment
+        return 0
+
+
 def test_killed_and_resumed_crawl_ends_with_the_same_rows(tmp_path):
     v = big_portal()
     rng = random.Random(os.getpid())
@@ -61,18 +75,23 @@ def test_killed_and_resumed_crawl_ends_with_the_same_rows(tmp_path):
         (tmp_path / "sites.csv").write_text(f"name,homepage\n长丰县,{urls['big']}\n", encoding="utf-8")
         whole = subprocess.run(command(tmp_path, "whole", job=False), capture_output=True, text=True, timeout=600, cwd=ROOT)
         assert whole.returncode == 0, whole.stderr[-3000:]
-        kills = 0
-        for _ in range(3):
+        kills, stored = 0, 0
+        for target in sorted(rng.sample(range(20, REPORTS - 40), 3)):
             proc = subprocess.Popen(command(tmp_path, "killed"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                     cwd=ROOT, start_new_session=True)
-            time.sleep(rng.uniform(2.0, 5.0))
+            # kill once the crawl has stored a random number of reports more (not after a fixed time,
+            # which a fast machine outruns), so every kill lands mid-crawl
+            deadline = time.monotonic() + 120
+            while proc.poll() is None and time.monotonic() < deadline and stored_reports(tmp_path) < max(target, stored + 5):
+                time.sleep(0.05)
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)  # the crawl and its worker processes, at once
                 kills += 1
             proc.wait()
+            stored = stored_reports(tmp_path)
         final = subprocess.run(command(tmp_path, "killed"), capture_output=True, text=True, timeout=600, cwd=ROOT)
         assert final.returncode == 0, final.stderr[-3000:]
-    assert kills >= 1
+    assert kills == 3
     expected, expected_counts = rows(tmp_path / "whole" / "m.db")
     got, counts = rows(tmp_path / "killed" / "m.db")
     assert len(expected) == REPORTS and expected_counts == (REPORTS, REPORTS)

@@ -11,7 +11,7 @@ from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.outcome import detected_platform, run_status, site_outcome
-from govcrawl.signals import capture_archived, cookies_cleared, crawl_error, page_seen, site_found
+from govcrawl.signals import browser_host, capture_archived, cookies_cleared, crawl_error, page_seen, site_found
 from govcrawl.storage import now
 from govcrawl.storage import shared_store
 
@@ -107,6 +107,7 @@ class StorePipeline:
         crawler.signals.connect(pipe.on_site, signal=site_found)
         crawler.signals.connect(pipe.on_page, signal=page_seen)
         crawler.signals.connect(pipe.on_cookies, signal=cookies_cleared)
+        crawler.signals.connect(pipe.on_browser_host, signal=browser_host)
         return pipe
 
     @property
@@ -127,6 +128,9 @@ class StorePipeline:
 
     def on_cookies(self, host, cookies, spider=None):
         self.store.save_cookies(host, cookies)
+
+    def on_browser_host(self, host, spider=None):
+        self.store.save_challenge_host(host, "rotating")
 
     def on_page(self, page, spider=None):
         self.store.page_seen(page)
@@ -170,8 +174,9 @@ class StorePipeline:
             self.store.add_error(run_id, {"site_id": site_id, "url": item.url, "stage": "extract", "reason": error})
         urls = list(dict.fromkeys([item.url, *item.other_urls]))
         if item.duplicate_of:
-            for url in urls:
-                self.store.add_url(item.duplicate_of, url, site_id)
+            for n, url in enumerate(urls):
+                self.store.add_url(item.duplicate_of, url, site_id, item.validators if n == 0 else None,
+                                   (item.capture or {}).get("capture_id") if n == 0 else None)
             return item
         row = report_row(item)
         row["validators"] = item.validators

@@ -56,6 +56,10 @@ def same_title(a: str, b: str) -> bool:
     return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REVISIT_HOPS = 5
+
+
 class DetailMixin:
     """Detail callbacks of PortalSpider (see module doc)."""
 
@@ -63,6 +67,11 @@ class DetailMixin:
                        kind: str = "detail"):
         known = self.memory.lookup(run.to_real(entry.url)) if self.memory.urls else None
         if known is not None:  # a report we have: asked conditionally, like every known URL
+            if not known.conditional_headers() and not known.due():
+                # no validators to ask with, and checked recently enough (recrawl.KnownUrl.due):
+                # still listed, which is all this crawl needs to know of it
+                run.known_listed.add(known.url)
+                return None
             return self.revisit_request(run, known, entry, list_url, column_title)
         return self.make_request(
             run, entry.url, self.parse_detail, kind, referer=list_url,
@@ -74,7 +83,10 @@ class DetailMixin:
                         column_title: str | None = None):
         """A known report URL asked again with its validators; 304, 404, 410 and 5xx answers
         come to the callback, which tells unchanged, gone and failing apart."""
-        meta = {"handle_httpstatus_list": [304, 404, 410, 500, 502, 503, 504], "govcrawl_known": known.url,
+        # Redirects come to the callback too: one to the homepage or a list is a removal, judged
+        # on the Location itself (following it could be dropped as a duplicate of the list page).
+        meta = {"handle_httpstatus_list": [304, 404, 410, 500, 502, 503, 504, *REDIRECTS], "dont_redirect": True,
+                "govcrawl_known": known.url,
                 "download_maxsize": self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 8 * 1024 * 1024)}
         revisit_of = known.revisit_of()
         if revisit_of and known.conditional_headers():
@@ -95,6 +107,14 @@ class DetailMixin:
         final = run.to_real(response.url)
         if status == 304:
             return "unchanged", "HTTP 304 Not Modified"
+        if status in REDIRECTS:
+            location = response.headers.get(b"Location")
+            if not location:
+                return "failed", f"HTTP {status} without a Location"
+            target = run.to_real(response.urljoin(location.decode("latin-1")))
+            if redirected_away(known.url, target, run.site.homepage, set(run.columns)):
+                return "removed", f"redirected to {target}"
+            return "moved", target
         if status in GONE_STATUSES:
             return "removed", f"HTTP {status}"
         if status >= 500:
@@ -116,6 +136,23 @@ class DetailMixin:
         known = self.memory.urls.get(response.meta.get("govcrawl_known") or "")
         if known is not None:
             outcome = self.revisit_outcome(run, response, known)
+            if outcome is not None and outcome[0] == "moved":
+                # moved elsewhere on the portal: read it there (gone if it is gone there), the old
+                # URL kept as another URL of the report
+                hops = [*response.meta.get("redirect_urls", []), response.url]
+                if len(hops) <= MAX_REVISIT_HOPS:
+                    request = self.make_request(
+                        run, outcome[1], self.parse_detail, "revisit", referer=response.url, dont_filter=True,
+                        errback=self.revisit_error,
+                        cb_kwargs={"list_title": list_title, "list_date": list_date, "list_url": list_url,
+                                   "column_title": column_title},
+                        meta={**{k: response.meta[k] for k in ("handle_httpstatus_list", "dont_redirect",
+                                                               "govcrawl_known", "download_maxsize")},
+                              "redirect_urls": hops})
+                    if request is not None:
+                        yield request
+                        return
+                outcome = ("failed", f"{len(hops)} redirects, the last to {outcome[1]}")
             if outcome is not None:
                 run.counts[f"revisit_{outcome[0]}"] += 1
                 yield RevisitItem(url=known.url, report_id=known.report_id, site_id=run.site_id, outcome=outcome[0],

@@ -81,15 +81,10 @@ class ListMixin:
 
     def list_conditions(self, url: str) -> dict:
         """make_request arguments asking a list page only if it changed since the last crawl."""
-        seen = self.memory.pages.get(url)
-        if not seen:
-            return {}
-        headers = {}
-        if seen.get("etag"):
-            headers["If-None-Match"] = seen["etag"]
-        if seen.get("last_modified"):
-            headers["If-Modified-Since"] = seen["last_modified"]
-        return {"headers": headers, "meta": {"handle_httpstatus_list": [304]}} if headers else {}
+        from govcrawl.recrawl import page_conditions
+
+        headers, meta = page_conditions(self.memory.pages.get(url.split("#")[0]))
+        return {"headers": headers, "meta": meta} if headers else {}
 
     # -- the list callback ---------------------------------------------------------------------
     def parse_list(self, response, column: str | None = None, column_title: str | None = None,
@@ -97,10 +92,17 @@ class ListMixin:
         """A list page (or a JSON answer): entries to detail requests, then further pages."""
         run = self.site_of(response)
         self.page_seen(run, response)
-        if response.status == 304:  # unchanged since the last crawl: nothing new on it or after it
+        if response.status == 304:
+            # Unchanged since the last crawl: read the page as it was captured then, so the
+            # frames, endpoints and further pages it leads to are asked again (each conditionally);
+            # its entries are known, so a newest-first list stops paging here.
+            from govcrawl.recrawl import archived_copy
+
             run.counts["list_unchanged"] += 1
             self.touch(run)
-            return
+            response = archived_copy(self.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive"), response)
+            if response is None:
+                return
         if not isinstance(response, TextResponse):
             # The column link went straight to a document.
             yield from self.parse_detail(response, list_url=response.url, column_title=column_title)
@@ -113,6 +115,7 @@ class ListMixin:
         self.touch(run)
         self.crawler.stats.inc_value("govcrawl/list_pages")
         entries, requests, readers = self.read_list(response, run)
+        stopped = False
         if mode == "scan":  # another column: only what is titled like an annual report
             entries = [e for e in entries if links.looks_like_report_title(e.title)]
         run.readers.update(readers if entries else ())
@@ -125,29 +128,35 @@ class ListMixin:
         if run.recrawl and entries and not any(self.memory.lookup(run.to_real(e.url)) is None for e in entries):
             # A re-crawl reads a newest-first list only as far as it brings something new.
             run.counts["paging_stopped"] += 1
-            requests = []
-        if run.recrawl and not entries and not requests and response.meta.get("kind") == "column":
-            yield from self.rediscover(run, f"the 年报 column {column} showed no entries", response.url)
+            requests, stopped = [], True
         markup = isinstance(response, (HtmlResponse, XmlResponse))
         frames = [] if response.meta.get("govcrawl_frame") or not markup else self.content_frames(response, run)
+        years = [url for url, text in self.page_links(response, run)
+                 if run.on_site(url) and links.is_year_subcolumn(text)] if mode == "reports" and markup else []
+        leads = bool(entries or requests or frames or years)
+        if run.recrawl and not leads and response.meta.get("kind") == "column" \
+                and not self.should_render(response, run, mode):
+            yield from self.rediscover(run, f"the 年报 column {column} showed no entries", response.url)
         first = response.meta.get("kind") == "column" or response.meta.get("govcrawl_first", False)
         for url in frames:
             yield self.more_list(run, response, url, meta={"govcrawl_frame": True, "govcrawl_first": first})
         for request in requests:
             yield request
-        if response.meta.get("govcrawl_script_pager") and self.should_render(response, run, mode, entries):
+        # A re-crawl renders a list page only when nothing else on it leads further (an endpoint,
+        # frames, year columns) and its own entries did not end the paging.
+        render_ok = not stopped and not (run.recrawl and (requests or frames or years))
+        if response.meta.get("govcrawl_script_pager") and render_ok and self.should_render(response, run, mode,
+                                                                                            entries):
             yield self.render_request(run, response)
         elif not entries and not frames and not requests:
-            if self.should_render(response, run, mode):
+            if render_ok and self.should_render(response, run, mode):
                 yield self.render_request(run, response)
             else:
                 self.logger.info("list page has no entries: %s", response.url)
                 self.crawler.stats.inc_value("govcrawl/empty_list_pages")
                 run.counts["empty_list_pages"] += 1
-        if mode == "reports" and markup:
-            for url, text in self.page_links(response, run):
-                if run.on_site(url) and links.is_year_subcolumn(text):
-                    yield self.more_list(run, response, url)
+        for url in years:
+            yield self.more_list(run, response, url)
 
     def read_list(self, response, run: SiteRun) -> tuple[list[ListEntry], list, set[str]]:
         """(entries, further-page requests, names of the readers that found entries)."""
@@ -310,6 +319,7 @@ class ListMixin:
             run, target, self.parse_rendered_list, "render", referer=response.url,
             dont_filter=True, cb_kwargs={"column": cb.get("column"), "column_title": cb.get("column_title")},
             meta={"playwright": True, "playwright_include_page": True,
+                  "govcrawl_column_render": response.meta.get("kind") == "column",
                   "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
             errback=self.render_error)
         if request is not None:
@@ -326,8 +336,16 @@ class ListMixin:
         page = response.meta.pop("playwright_page", None)
         seen: set[str] = set()
         pages = []
+        def nothing_new(html: str, url: str) -> bool:
+            """A re-crawl reads a newest-first list only as far as it brings something new."""
+            if not run.recrawl:
+                return False
+            state = response.replace(body=html.encode("utf-8"), encoding="utf-8", url=url)
+            found = list_block_entries(state, run.on_site)
+            return bool(found) and all(self.memory.lookup(run.to_real(e.url)) is not None for e in found)
+
         try:
-            pages = await click_through(page, response, self.limits.column_pages)
+            pages = await click_through(page, response, self.limits.column_pages, enough=nothing_new)
         finally:
             if page is not None:
                 await page.close()
@@ -351,6 +369,10 @@ class ListMixin:
         self.touch(run)
         if not seen:
             run.counts["empty_list_pages"] += 1
+            if run.recrawl and response.meta.get("govcrawl_column_render"):
+                for request in self.rediscover(run, f"the 年报 column {column} showed no entries, even rendered",
+                                               response.url):
+                    yield request
 
     def render_error(self, failure):
         page = failure.request.meta.pop("playwright_page", None)

@@ -68,6 +68,9 @@ class PortalSpider(scrapy.Spider):
         from govcrawl.challenge import cleared_cookies
 
         cleared_cookies(spider).update(spider.memory.cookies)  # challenge cookies still valid
+        from govcrawl.challenge import browser_hosts
+
+        browser_hosts(spider).update(spider.memory.rotating)  # rotating challenges: Chromium from the start
         return spider
 
     # -- sites ---------------------------------------------------------------------------------

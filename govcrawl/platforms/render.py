@@ -65,9 +65,11 @@ async def _list_text(page) -> str:
     return await page.evaluate("() => Array.from(document.links).map(a => a.href + '|' + a.textContent).join('\\n')")
 
 
-async def click_through(page, response, max_pages: int, max_seconds: float = 120) -> list[tuple[str, str]]:
+async def click_through(page, response, max_pages: int, max_seconds: float = 120,
+                        enough=None) -> list[tuple[str, str]]:
     """(html, url) of each state of the list, the rendered first page first; at most
-    ``max_pages`` states and ``max_seconds`` of clicking."""
+    ``max_pages`` states and ``max_seconds`` of clicking, and no further than the first state
+    for which ``enough(html, url)`` says so (a re-crawl's list that brought nothing new)."""
     import time
 
     out = [(response.text, response.url)]
@@ -76,6 +78,8 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
     seen = {await _list_text(page)}
     started = time.monotonic()
     for number in range(2, max_pages + 1):
+        if enough is not None and enough(*out[-1]):
+            break
         if time.monotonic() - started > max_seconds:
             logger.info("rendered list %s: stopped after %.0f s of paging", response.url, max_seconds)
             break

@@ -51,6 +51,7 @@ class SiteRun:
     postback_pages: dict[str, set[str]] = field(default_factory=dict)  # ASP.NET list -> pages asked
     recrawl: bool = False       # started from the columns an earlier crawl found
     walked: bool = False        # the walk from the homepage has started
+    known_listed: set[str] = field(default_factory=set)  # known reports still listed, not due a revisit
 
     @classmethod
     def start(cls, site: Site, run_id: str, base_url: str | None = None) -> "SiteRun":

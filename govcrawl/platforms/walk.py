@@ -60,10 +60,12 @@ class WalkMixin:
             self.note_cut(run, f"navigation budget: {self.limits.nav_pages} pages looked at without more "
                                "to find", url, referer)
             return None
+        conditions = self.list_conditions(run.to_real(url))  # unchanged since the last crawl: 304
         request = self.make_request(run, url, self.parse_nav, kind, referer=referer,
                                     cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url,
                                                "index_level": index_level},
-                                    meta={"homepage": homepage, "govcrawl_frame": frame})
+                                    headers=conditions.get("headers"),
+                                    meta={"homepage": homepage, "govcrawl_frame": frame, **conditions.get("meta", {})})
         if request is not None:
             run.counts["nav_requested"] += 1
         return request
@@ -192,6 +194,13 @@ class WalkMixin:
         run = self.site_of(response)
         run.counts["nav_pages"] += 1
         self.touch(run)
+        self.page_seen(run, response)
+        if response.status == 304:  # unchanged: read as captured last time (see parse_list)
+            from govcrawl.recrawl import archived_copy
+
+            response = archived_copy(self.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive"), response)
+            if response is None:
+                return
         if not isinstance(response, TextResponse):
             if links.is_document_url(response.url):  # a nav link straight to a report file
                 yield from self.parse_detail(response, list_url=None)

@@ -1,6 +1,7 @@
 """Serve built replicas over HTTP with the standard library (one ThreadingHTTPServer per site)."""
 from __future__ import annotations
 
+import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
@@ -16,7 +17,21 @@ ASSETS = {".css": ("text/css", b""), ".js": ("application/javascript", b""), ".g
 SERVER_HEADER = {"generic": "Microsoft-IIS/6.0", "trs": "nginx", "hanweb": "HanWeb-Server"}
 
 
-def handler_for(portal: Portal, platform: str) -> type[BaseHTTPRequestHandler]:
+class Serving:
+    """The replica a server answers with; ``PortalServers.switch`` swaps it while it runs."""
+
+    def __init__(self, portal: Portal) -> None:
+        self.portal = portal
+
+
+def etag_of(body: bytes) -> str:
+    return '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+
+
+def handler_for(serving: "Serving | Portal", platform: str) -> type[BaseHTTPRequestHandler]:
+    if isinstance(serving, Portal):
+        serving = Serving(serving)
+
     class Handler(BaseHTTPRequestHandler):
         server_version = SERVER_HEADER.get(platform, "nginx")
         sys_version = ""
@@ -26,6 +41,7 @@ def handler_for(portal: Portal, platform: str) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _answer(self, method: str) -> None:
+            portal = serving.portal
             target = self.path
             parts = urlsplit(target)
             form: list[tuple[str, str]] = []
@@ -43,9 +59,20 @@ def handler_for(portal: Portal, platform: str) -> type[BaseHTTPRequestHandler]:
                 resource = _asset(parts.path)
             if resource is None:
                 resource = portal.not_found or Resource(b"Not Found", "text/plain", 404)
+            # Static pages answer conditional requests like a CMS's web server: an ETag of the
+            # bytes, and 304 when the client already has them.
+            etag = etag_of(resource.body) if resource.status == 200 and dynamic is None else None
+            if etag and method in ("GET", "HEAD") and etag in (self.headers.get("If-None-Match") or ""):
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(resource.status)
             self.send_header("Content-Type", resource.content_type)
             self.send_header("Content-Length", str(len(resource.body)))
+            if etag:
+                self.send_header("ETag", etag)
             for name, value in resource.headers.items():
                 self.send_header(name, value)
             self.end_headers()
@@ -78,9 +105,15 @@ class PortalServers:
         self.urls: dict[str, str] = {}
         self._servers: list[ThreadingHTTPServer] = []
         self._threads: list[threading.Thread] = []
+        self._serving: dict[str, Serving] = {}
+
+    def switch(self, key: str, portal: Portal) -> None:
+        """Serve another state of site ``key`` from now on, on the same address."""
+        self._serving[key].portal = portal
 
     def start(self, key: str, portal: Portal, platform: str, host: str, port: int) -> None:
-        server = ThreadingHTTPServer((host, port), handler_for(portal, platform))
+        self._serving[key] = Serving(portal)
+        server = ThreadingHTTPServer((host, port), handler_for(self._serving[key], platform))
         server.daemon_threads = True
         thread = threading.Thread(target=server.serve_forever, name=f"portal-{key}", daemon=True)
         thread.start()

@@ -384,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("changes", "health"):
+        import signal
+
+        # `govcrawl changes ... | head`: a closed pipe ends the listing quietly, as for other Unix tools
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     return args.func(args)
 
 

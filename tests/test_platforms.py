@@ -93,3 +93,24 @@ def test_links_sharing_one_block_get_their_own_dates():
     entries = list_block_entries(response, lambda u: "x.gov.cn" in u)
     assert [(e.url.rsplit("/", 1)[1], e.date) for e in entries] == [
         ("art_1_1.html", "2024-01-12"), ("art_1_2.html", "2023-01-10")]
+
+
+def test_documents_shown_without_a_link_are_attachments():
+    from scrapy.http import HtmlResponse
+
+    from govcrawl.platforms.details import embedded_documents
+
+    html = """<html><body><h1>某县2023年政府信息公开工作年度报告</h1>
+    <iframe src="/pdfjs/web/viewer.html?file=/uploadfiles/2024/report.pdf" width="100%"></iframe>
+    <embed src="../files/table.pdf" type="application/pdf">
+    <object data="/x/report.docx"></object>
+    <span onclick="window.open('/down/P0202401.pdf')">下载</span>
+    <iframe src="/counter.jsp?id=3"></iframe>
+    <a href="javascript:void(0)" onclick="return false">无</a></body></html>"""
+    response = HtmlResponse("http://www.example.gov.cn/art/2024/1/2/art_1_2.html", body=html.encode(), encoding="utf-8")
+    assert [u for u, _ in embedded_documents(response)] == [
+        "http://www.example.gov.cn/uploadfiles/2024/report.pdf",
+        "http://www.example.gov.cn/art/2024/1/files/table.pdf",
+        "http://www.example.gov.cn/x/report.docx",
+        "http://www.example.gov.cn/down/P0202401.pdf",
+    ]

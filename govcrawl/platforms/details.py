@@ -57,6 +57,34 @@ def same_title(a: str, b: str) -> bool:
 
 
 REDIRECTS = (301, 302, 303, 307, 308)
+_OPENED = re.compile(r"""(?:window\.open|location\.href\s*=|downloadFile|openFile)\s*\(?\s*['"]([^'"]+)['"]""", re.I)
+
+
+def embedded_documents(response) -> list[tuple[str, str]]:
+    """(url, name) of documents a detail page shows without an ordinary link: a PDF in an
+    ``<iframe>`` / ``<embed>`` / ``<object>`` (directly or through a viewer's ``?file=``), or
+    opened by a script (``onclick="window.open('….pdf')"``)."""
+    from urllib.parse import parse_qs
+
+    out = []
+    sources = response.xpath("//iframe/@src | //embed/@src | //object/@data | //*[@onclick]/@onclick").getall()
+    for source in sources:
+        source = source.strip()
+        opened = _OPENED.search(source)
+        if opened:
+            source = opened.group(1)
+        elif source.lower().startswith("javascript:") or not source:
+            continue
+        url = response.urljoin(source)
+        query = parse_qs(urlsplit(url).query)
+        for key in ("file", "src", "url", "path"):  # pdf.js viewer.html?file=…, and its cousins
+            inner = (query.get(key) or [""])[0]
+            if inner and links.is_document_url(inner):
+                url = response.urljoin(inner)
+                break
+        if links.is_document_url(url):
+            out.append((url, "附件"))
+    return out
 MAX_REVISIT_HOPS = 5
 
 
@@ -180,7 +208,7 @@ class DetailMixin:
             page = self.page_links(response, run)
             title = list_title or page_title(response)
             steps += [("copy", (url, title)) for url in self.copy_links(run, page, real)]
-            steps += [("attachment", att) for att in self.attachment_links(page)]
+            steps += [("attachment", att) for att in self.attachment_links(page + embedded_documents(response))]
         yield from self._next_step(run, item, steps)
 
     def copy_links(self, run: SiteRun, page: list[tuple[str, str]], real: str) -> list[str]:

@@ -74,6 +74,8 @@ class ListMixin:
         from govcrawl.signals import page_seen
 
         found = validators(response.headers)
+        if response.meta.get("playwright"):
+            return  # a rendered DOM is not the server's bytes: a 304 could not be read from its capture
         if response.status == 200 and (found["etag"] or found["last_modified"]) and response.request.method == "GET":
             self.crawler.signals.send_catch_log(signal=page_seen, spider=self, page={
                 "url": run.to_real(response.url), "site_id": run.site_id, **found,

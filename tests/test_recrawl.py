@@ -145,3 +145,19 @@ def test_changes_command_lists_what_changed(two_crawls, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "govcrawl.cli", "changes", "--since", "last week", "--db", db],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_page_that_only_sends_the_browser_elsewhere_is_a_redirect():
+    from govcrawl.recrawl import page_redirect, redirected_away
+
+    base = "http://www.x.gov.cn/art/2020/1/2/art_1_2.html"
+    meta = '<html><head><meta http-equiv="refresh" content="0; url=/index.html"></head><body></body></html>'
+    script = "<html><body><script>window.location.href='/col/col12/index.html';</script></body></html>"
+    assert page_redirect(meta, base) == "http://www.x.gov.cn/index.html"
+    assert page_redirect(script, base) == "http://www.x.gov.cn/col/col12/index.html"
+    assert redirected_away(base, page_redirect(meta, base), "http://www.x.gov.cn/", set())
+    # a report page with a script that navigates on a click is not a redirect
+    report = ("<html><body><h1>某县2019年政府信息公开工作年度报告</h1><p>" + "本报告根据条例编制。" * 40 +
+              "</p><a onclick=\"location.href='/print.html'\">打印</a></body></html>")
+    assert page_redirect(report, base) is None
+    assert page_redirect('<meta http-equiv="refresh" content="300">', base) is None

@@ -18,7 +18,7 @@ from govcrawl.items import Attachment, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.platforms.listing import ListEntry
 from govcrawl.platforms.scope import SiteRun
-from govcrawl.recrawl import validators
+from govcrawl.recrawl import page_redirect, validators
 
 _COPY_TEXT = re.compile(r"^[\[【(（]?(繁體|繁体|正體|正体|繁體版|繁体版|繁體中文|繁体中文|big5|BIG5|Big5|繁)[\]】)）]?$")
 _COPY_URL = re.compile(r"(/big5/|//big5\.|[?&](lang|language)=(big5|tw|zh-?tw|zh_tw|cht)\b)", re.I)
@@ -150,6 +150,12 @@ class DetailMixin:
         if redirected_away(known.url, final, run.site.homepage, set(run.columns)):
             return "removed", f"redirected to {final}"
         if isinstance(response, HtmlResponse):
+            target = page_redirect(response.text, response.url)
+            if target and run.to_real(target) != final:
+                target = run.to_real(target)
+                if redirected_away(known.url, target, run.site.homepage, set(run.columns)):
+                    return "removed", f"the page sends the browser to {target}"
+                return "moved", target
             text = " ".join(response.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]").getall())
             title = links.clean(known.title or known.list_title or "")
             if soft_404(text) or _deleted_notice(text, title):

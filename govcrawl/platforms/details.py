@@ -57,6 +57,7 @@ def same_title(a: str, b: str) -> bool:
 
 
 REDIRECTS = (301, 302, 303, 307, 308)
+MAX_REVISIT_HOPS = 5
 _OPENED = re.compile(r"""(?:window\.open|location\.href\s*=|downloadFile|openFile)\s*\(?\s*['"]([^'"]+)['"]""", re.I)
 
 
@@ -85,7 +86,6 @@ def embedded_documents(response) -> list[tuple[str, str]]:
         if links.is_document_url(url):
             out.append((url, "附件"))
     return out
-MAX_REVISIT_HOPS = 5
 
 
 class DetailMixin:
@@ -181,7 +181,8 @@ class DetailMixin:
                         cb_kwargs={"list_title": list_title, "list_date": list_date, "list_url": list_url,
                                    "column_title": column_title},
                         meta={**{k: response.meta[k] for k in ("handle_httpstatus_list", "dont_redirect",
-                                                               "govcrawl_known", "download_maxsize")},
+                                                               "govcrawl_known", "download_maxsize")
+                                 if k in response.meta},
                               "redirect_urls": hops})
                     if request is not None:
                         yield request

@@ -338,6 +338,7 @@ class ListMixin:
         page = response.meta.pop("playwright_page", None)
         seen: set[str] = set()
         pages = []
+
         def nothing_new(html: str, url: str) -> bool:
             """A re-crawl reads a newest-first list only as far as it brings something new."""
             if not run.recrawl:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from scrapy_playwright.page import PageMethod
 
+from govcrawl.platforms.render import within
 from govcrawl.signals import browser_host, cookies_cleared
 
 logger = logging.getLogger(__name__)
@@ -177,13 +178,16 @@ class ChallengePassedMiddleware:
                         break
                     await page.wait_for_timeout(400)
                     await page.wait_for_load_state("networkidle", timeout=10000)
-                    response = response.replace(body=(await page.content()).encode("utf-8"))
-                cookies = await page.context.cookies()
-            except Exception as exc:  # the page went away: judge what we have
+                    response = response.replace(body=(await within(page.content())).encode("utf-8"))
+                cookies = await within(page.context.cookies())
+            except Exception as exc:  # the page went away or stopped answering: judge what we have
                 logger.info("challenge page of %s: %s", request.url, type(exc).__name__)
                 cookies = []
             finally:
-                await page.close()
+                try:
+                    await within(page.close())
+                except Exception:  # noqa: BLE001 - a page that will not close is left to its context
+                    pass
             host = urlsplit(request.url).netloc
             jar = [{"name": c["name"], "value": c["value"], "domain": c.get("domain") or host,
                     "path": c.get("path") or "/", "expires": c.get("expires")} for c in cookies]

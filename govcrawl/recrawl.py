@@ -96,6 +96,7 @@ class Memory:
     attachments: set[str] = field(default_factory=set)
     cookies: dict[str, list[dict]] = field(default_factory=dict)     # host -> challenge cookies still valid
     rotating: set[str] = field(default_factory=set)                  # hosts fetched through Chromium
+    dead: set[str] = field(default_factory=set)                      # pages that answered 404 / 410 last run
 
     def lookup(self, url: str) -> KnownUrl | None:
         """A known report URL, as linked or in its canonical form."""
@@ -197,6 +198,11 @@ def load_memory(db_path: str | Path) -> Memory:
                                     [time.time() + 60]):
                 memory.cookies.setdefault(row["host"], []).append(
                     {"name": row["name"], "value": row["value"], "domain": row["domain"], "path": row["path"] or "/"})
+        if "crawl_errors" in tables and "crawl_runs" in tables:
+            # pages (not known reports: those are revisited) that were gone on each site's last run
+            memory.dead = {row[0] for row in conn.execute(
+                "select e.url from crawl_errors e where e.stage = 'fetch' and e.status in (404, 410) and e.run_id in "
+                "(select max(run_id) from crawl_runs group by site_id)")}
         if "challenge_hosts" in tables:
             # learnt within the last 30 days (then learnt again: a portal may drop its challenge)
             memory.rotating = {row["host"] for row in conn.execute(

@@ -70,6 +70,8 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "govcrawl.monitor.EmptyCrawlMonitor": 500,
+    # a crawl that downloads nothing for GOVCRAWL_STALL_SECONDS while requests are open is ended
+    "govcrawl.monitor.StallWatchdog": 505,
     # Site health after the runs are closed, then the monitors (govcrawl.health, govcrawl.monitors).
     "govcrawl.health.HealthExtension": 510,
     "spidermon.contrib.scrapy.extensions.Spidermon": 520,
@@ -77,6 +79,8 @@ EXTENSIONS = {
 
 # Where the crawl writes. Relative paths are taken from the working directory (the repo top).
 GOVCRAWL_DB = "metadata.db"
+# Seconds without any download before a stuck crawl is closed (reason "stalled"); 0 turns it off.
+GOVCRAWL_STALL_SECONDS = 600
 GOVCRAWL_ARCHIVE_DIR = "archive"
 # A crawl run starts a new WARC file (with its own warcinfo record) once one passes this size.
 GOVCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024

@@ -351,7 +351,12 @@ class ListMixin:
             pages = await click_through(page, response, self.limits.column_pages, enough=nothing_new)
         finally:
             if page is not None:
-                await page.close()
+                from govcrawl.platforms.render import within
+
+                try:
+                    await within(page.close())
+                except Exception:  # noqa: BLE001 - a page that will not close is left to its context
+                    pass
         for n, (html, url) in enumerate(pages):
             rendered = response.replace(body=html.encode("utf-8"), encoding="utf-8", url=url)
             rendered.meta["govcrawl_list"] = {"column": column or run.to_real(response.url),

@@ -13,6 +13,7 @@ import re
 logger = logging.getLogger(__name__)
 
 _NEXT = re.compile(r"^\s*(下一页|下页|后一页|下一頁|>|>>|›|»|next|next page)\s*$", re.I)
+STEP_SECONDS = 20  # the longest one browser operation may take (govcrawl.platforms.render.within)
 _DISABLED = re.compile(r"(disabled|disable|noclick|unable|gray|grey)", re.I)
 
 
@@ -75,7 +76,25 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
     out = [(response.text, response.url)]
     if page is None:
         return out
-    seen = {await _list_text(page)}
+    try:
+        await _paged(page, response, out, max_pages, max_seconds, enough)
+    except Exception as exc:  # a page that stops answering (a script in a loop): keep what was read
+        logger.info("rendered list %s: pager stopped (%s)", response.url, type(exc).__name__)
+    return out
+
+
+async def within(awaitable, seconds: float = STEP_SECONDS):
+    """Await one browser operation for at most ``seconds``: page.evaluate and page.content have
+    no timeout of their own, and a page whose script never yields would hold the crawl forever."""
+    import asyncio
+
+    return await asyncio.wait_for(awaitable, seconds)
+
+
+async def _paged(page, response, out: list, max_pages: int, max_seconds: float, enough) -> None:
+    import time
+
+    seen = {await within(_list_text(page))}
     started = time.monotonic()
     for number in range(2, max_pages + 1):
         if enough is not None and enough(*out[-1]):
@@ -83,23 +102,18 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
         if time.monotonic() - started > max_seconds:
             logger.info("rendered list %s: stopped after %.0f s of paging", response.url, max_seconds)
             break
-        control = await _next_control(page) or await _numbered_control(page, number)
+        control = await within(_next_control(page)) or await within(_numbered_control(page, number))
         if control is None:
             break
-        try:
-            await control.click(timeout=5000)
-            await page.wait_for_load_state("networkidle", timeout=15000)
-        except Exception as exc:
-            logger.info("rendered list %s: pager stopped (%s)", response.url, type(exc).__name__)
-            break
-        state = await _list_text(page)
+        await control.click(timeout=5000)
+        await page.wait_for_load_state("networkidle", timeout=15000)
+        state = await within(_list_text(page))
         for _ in range(25):  # the list may be redrawn a moment after the network settles
             if state not in seen:
                 break
             await page.wait_for_timeout(200)
-            state = await _list_text(page)
+            state = await within(_list_text(page))
         if state in seen:
             break
         seen.add(state)
-        out.append((await page.content(), page.url))
-    return out
+        out.append((await within(page.content()), page.url))

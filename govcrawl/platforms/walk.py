@@ -82,13 +82,20 @@ class WalkMixin:
 
     def homepage_requests(self, run: SiteRun):
         """A site's first requests. A re-crawl starts from the 年报 columns the last crawl found
-        (the homepage walk only if they fail), takes up the subsites it found and revisits every
-        known report URL; a first crawl walks from the homepage."""
+        (walking from the homepage again only if they fail, or if the homepage answers
+        conditional requests), takes up the subsites it found and revisits every known report URL;
+        a first crawl walks from the homepage."""
         known = self.memory.columns.get(run.site_id)
         if known:
             run.recrawl = True
             for url in dict.fromkeys(known + list(run.site.column_urls)):
                 yield self.column_request(run, url, None)
+            if self.list_conditions(run.to_real(run.site.homepage)):
+                # The homepage answers conditional requests: walk it again, every page asked with
+                # its validators (an unchanged one costs a 304), to find subsites, columns and
+                # misfiled reports that appeared since the last crawl.
+                run.counts["conditional_walk"] += 1
+                yield from self.walk_from_homepage(run)
         else:
             for url in run.site.column_urls:
                 yield self.column_request(run, url, None)

@@ -158,7 +158,7 @@ def classify_run(conn: sqlite3.Connection, run: sqlite3.Row, t: Thresholds) -> S
     stats = json.loads(run["stats"] or "{}") if isinstance(run["stats"], str) else {}
     unchanged = int(stats.get("revisit_unchanged") or 0)
     reports = int(run["reports"] or 0)
-    # crawl_runs.new_reports counts every new document of the columns; health counts new annual reports
+    # new annual reports stored by this run (crawl_runs.new_reports counts them as they are stored)
     new = conn.execute("select count(*) from reports where run_id = ? and is_annual_report = 1 and first_seen >= ?",
                        (run["run_id"], run["started"] or "")).fetchone()[0]
     history = _history(conn, site_id, run["crawl_id"])

@@ -183,7 +183,7 @@ class StorePipeline:
         if row["is_annual_report"]:
             counts["reports"] += 1
         new = self.store.save_report(row, urls, attachment_rows(item), item.stats, item.checks)
-        if new:
+        if new and row["is_annual_report"]:  # new annual reports (look-alikes are documents)
             counts["new_reports"] += 1
         return item
 
@@ -205,10 +205,10 @@ class StorePipeline:
                 run.run_id, status=run_status(reason), finish_reason=reason, outcome=outcome, reason=why,
                 pages_fetched=run.counts["responses"], list_pages=run.counts["list_pages"],
                 documents=counts["documents"], reports=counts["reports"], new_reports=counts["new_reports"],
-                errors=run.counts["errors"] + counts["errors"], subsites=len(run.subsites),
+                errors=counts["errors"], subsites=len(run.subsites),  # the crawl_errors rows stored
                 needed_browser=int(run.needed_browser), budget_cuts=dict(run.cuts) or None,
                 stats={k: v for k, v in run.counts.items()})
             stats_key = f"govcrawl/site/{site_id}"
             self.crawler.stats.set_value(stats_key, {"outcome": outcome, "reason": why, **counts,
-                                                     "errors": run.counts["errors"] + counts["errors"],
+                                                     "errors": counts["errors"],
                                                      "pages": run.counts["responses"]})

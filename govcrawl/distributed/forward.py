@@ -14,7 +14,7 @@ import logging
 from scrapy import signals
 
 from govcrawl.distributed import cluster
-from govcrawl.signals import capture_archived, crawl_error, page_seen, site_found
+from govcrawl.signals import browser_host, capture_archived, cookies_cleared, crawl_error, page_seen, site_found
 
 logger = logging.getLogger(__name__)
 # Stats a worker hands the writer for the run report and the monitors.
@@ -37,6 +37,8 @@ class ForwardPipeline:
         crawler.signals.connect(pipe.on_error, signal=crawl_error)
         crawler.signals.connect(pipe.on_site, signal=site_found)
         crawler.signals.connect(pipe.on_page, signal=page_seen)
+        crawler.signals.connect(pipe.on_cookies, signal=cookies_cleared)
+        crawler.signals.connect(pipe.on_browser_host, signal=browser_host)
         crawler.signals.connect(pipe.on_closed, signal=signals.spider_closed)
         return pipe
 
@@ -51,6 +53,12 @@ class ForwardPipeline:
 
     def on_page(self, page, spider=None):
         self.send("page", page=page)
+
+    def on_cookies(self, host, cookies, spider=None):
+        self.send("cookies", host=host, cookies=cookies)
+
+    def on_browser_host(self, host, spider=None):
+        self.send("browser_host", host=host)
 
     def on_site(self, site, spider=None):
         spider = spider or self.crawler.spider

@@ -93,6 +93,10 @@ class Writer:
             self.store.on_error(event["error"], spider=self.view)
         elif kind == "page":
             self.store.on_page(event["page"])
+        elif kind == "cookies":  # challenge cookies, and hosts that need Chromium, for the next run
+            self.store.on_cookies(event["host"], event["cookies"])
+        elif kind == "browser_host":
+            self.store.on_browser_host(event["host"])
         elif kind == "item":
             item = self.tables.process_item(event["item"])
             item = self.dedupe.process_item(item)

@@ -139,9 +139,10 @@ class PortalSpider(scrapy.Spider):
                 self.note_cut(run, reason, url, referer)
                 return None
         dead = getattr(getattr(self, "memory", None), "dead", None)
-        if dead and kind not in ("revisit", "column") and run.to_real(url) in dead:
+        if dead and kind not in ("revisit", "column") and not (meta or {}).get("homepage") \
+                and run.to_real(url) in dead:
             # a broken link that answered 404 / 410 on the site's last run: not asked again (known
-            # reports are revisited, and a column is always tried)
+            # reports are revisited, and a homepage or a column is always tried)
             run.counts["dead_skipped"] += 1
             return None
         if run.counts["scheduled"] >= self.limits.requests:

@@ -4,7 +4,7 @@
     .venv/bin/python scripts/bench_discovery.py [--seed 1] [--sites 40] [--baseline] [--out DIR]
 
 Serves the network on 127.0.0.1 (tests.simnet), writes DIR/sites.csv (name,homepage only) and
-DIR/truth.json, runs ``govcrawl crawl --sites DIR/sites.csv --db DIR/metadata.db --archive
+DIR/truth.json (and DIR/requests.jsonl, the server's log, afterwards), runs ``govcrawl crawl --sites DIR/sites.csv --db DIR/metadata.db --archive
 DIR/archive -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=False`` (or, with --baseline, one
 ten-line DisclosureSpider per portal, the way before the registry existed), then prints recall,
 precision, duplicate groups collapsed, report_year accuracy, attribution, sites left silent,
@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,12 +45,17 @@ def run(seed: int, sites: int, out: Path, baseline: bool, timeout: int, settings
         else:
             crawl = crawl_registry(sites_csv, db, archive, None, settings, timeout)
         log = list(running.requests)
+        names = {s.host: s.name for s in net.sites.values() if s.registry or s.host != net.sites[s.parent].host}
+    with open(out / "requests.jsonl", "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in log)
+    busiest = Counter(e["host"] for e in log).most_common(5)
     result = score(db, truth) if db.exists() else None
     responses = [e for e in log if e["status"]]
     return {"mode": "baseline" if baseline else "registry", "seed": seed, "sites": sites,
             "hosts": len(net.hosts), "crawl": {k: v for k, v in crawl.items() if k not in ("stdout", "stderr")},
             "crawl_output": crawl["stdout"][-3000:] + crawl["stderr"][-3000:], "requests": len(log),
-            "responses": len(responses), "not_modified": sum(e["not_modified"] for e in log), "score": result}
+            "responses": len(responses), "not_modified": sum(e["not_modified"] for e in log), "score": result,
+            "busiest": [(names.get(h, h), n) for h, n in busiest]}
 
 
 def main(argv=None) -> int:
@@ -80,6 +86,7 @@ def main(argv=None) -> int:
     print(f"requests/report    {r['requests'] / found:.1f}")
     print(f"pages/s            {r['responses'] / max(r['crawl']['seconds'], 1e-6):.1f}")
     print(f"wall time          {r['crawl']['seconds']:.1f}s")
+    print("busiest hosts      " + ", ".join(f"{name} {n}" for name, n in r["busiest"]))
     if args.json:
         (out / "result.json").write_text(json.dumps(r, ensure_ascii=False, indent=1, default=str), "utf-8")
     return 0

@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,9 +48,13 @@ def run(seed: int, sites: int, out: Path, timeout: int, settings: dict) -> dict:
         crawl2 = crawl_registry(sites_csv, db, archive, None, settings, timeout)
         log1, log2 = running.requests[:mark], running.requests[mark:]
     (out / "changes.json").write_text(json.dumps(changes, ensure_ascii=False, indent=1), "utf-8")
-    (out / "requests.json").write_text(json.dumps({"crawl1": log1, "crawl2": log2}, ensure_ascii=False, default=str),
-                                       "utf-8")
-    return {"crawl1": crawl1, "crawl2": crawl2, "log1": log1, "log2": log2,
+    for n, log in ((1, log1), (2, log2)):
+        with open(out / f"requests{n}.jsonl", "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in log)
+    names = {s.host: s.name for s in first.sites.values() if s.registry or s.host == s.key}
+    return {"busiest": [[(names.get(h, h), c) for h, c in Counter(e["host"] for e in log).most_common(3)]
+                        for log in (log1, log2)],
+            "crawl1": crawl1, "crawl2": crawl2, "log1": log1, "log2": log2,
             "recrawl": score_recrawl(db, changes, log1, log2) if db.exists() else None,
             "discovery2": score(db, truth2) if db.exists() else None}
 
@@ -70,7 +75,8 @@ def main(argv=None) -> int:
     for n in (1, 2):
         c, log = r[f"crawl{n}"], r[f"log{n}"]
         print(f"crawl {n}: exit {c['returncode']}  wall {c['seconds']:.1f}s  requests {len(log)}  "
-              f"full responses {full_responses(log)}  304 {sum(e['status'] == 304 for e in log)}")
+              f"full responses {full_responses(log)}  304 {sum(e['status'] == 304 for e in log)}  busiest: "
+              + ", ".join(f"{name} {k}" for name, k in r["busiest"][n - 1]))
     if r["recrawl"] is None:
         print("no database written\n" + r["crawl1"]["stderr"][-2000:])
         return 1

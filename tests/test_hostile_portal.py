@@ -101,8 +101,13 @@ def test_hostile_scorer_fails_a_crawl_that_fetched_a_secret_and_recorded_nothing
     conn.execute("insert into attachments values (?)", [truth["secret"] + "\n"])
     conn.commit()
     conn.close()
-    bad = score_hostile(db, truth, [{"host": "alias", "path": "/files/secret.pdf", "status": 200}], [tmp_path])
+    calendar = next(c["url"] for c in truth["cases"] if c["case"] == "trap_calendar")
+    runaway = [{"host": "hostile", "path": "/" + calendar.split("/", 3)[-1] + f"2024-01-{d:02d}", "status": 200}
+               for d in range(1, 29)]
+    bad = score_hostile(db, truth, [{"host": "alias", "path": "/files/secret.pdf", "status": 200}] + runaway,
+                        [tmp_path])
     assert not bad["ok"] and bad["non_http_captures"] and bad["secret_in_db"] and bad["alias_requests"] == 1
+    assert "trap_calendar" in {c["case"] for c in bad["failed_cases"]}
     assert len(bad["normal_missing"]) == len(truth["normal"]) and bad["failed_cases"]
 
 

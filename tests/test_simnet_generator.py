@@ -103,6 +103,23 @@ def test_challenges_need_the_cookie_their_script_computes(net, running):
     assert fetch(running.urls[key], dict(good, **{"User-Agent": "another browser"}))[0] == 412
 
 
+def test_ua_challenge_hashes_the_user_agent_as_the_browser_sees_it(net, running):
+    """The crawler's User-Agent has Chinese in it: sent as UTF-8, hashed as navigator.userAgent."""
+    import http.client
+
+    from govcrawl.settings import USER_AGENT
+
+    key = next(k for k, h in net.hosts.items() if h.challenge == "ua")
+    port = int(running.urls[key].rstrip("/").rsplit(":", 1)[1])
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    conn.putrequest("GET", "/", skip_accept_encoding=True)
+    conn.putheader("User-Agent", USER_AGENT.encode("utf-8"))
+    conn.putheader("Cookie", f"{UA_COOKIE}={ua_token(USER_AGENT, key)}")
+    conn.endheaders()
+    assert conn.getresponse().status == 200
+    conn.close()
+
+
 def test_postback_pager_needs_the_page_state(net, running):
     from tests.simnet.lists_dynamic import _validation
 

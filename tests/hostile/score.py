@@ -8,7 +8,8 @@ Expectations per case:
 - ``error``: a crawl_errors row names the URL, in its url or its reason (a redirect to file:, a
   loop, a bomb, a 5xx storm, a timeout, a reset, a huge page): the list entry it came from, as
   issue 11 asks, not only the last hop of a chain;
-- ``trap``: a crawl_errors row names a URL of the trap (the cut is recorded); fetches are counted;
+- ``trap``: the crawl never ran into it (at most TRAP_SLACK fetches of its URLs), or a crawl_errors
+  row names a URL of the trap (the cut is recorded); fetches are counted;
 - ``report`` / ``report_or_error``: stored as a report (or, for the second, recorded as an error);
 - ``stored_safely``: the report page holding the attachment is stored, and no file of that name
   was written anywhere under the crawl's directories.
@@ -20,6 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from tests.simnet.scorer import norm
+
+TRAP_SLACK = 10  # fetches of a trap's URLs that are not yet running away
 
 
 def _rows(conn, sql: str) -> list[dict]:
@@ -60,7 +63,7 @@ def score_hostile(db_path, truth: dict, log: list[dict], dirs: list[Path]) -> di
             recorded = any((e["url"] or "").startswith(url) for e in errors)
             fetched = sum(1 for e in log if e["host"] != truth["alias_host"]
                           and url.split("/", 3)[-1] and ("/" + e["path"].lstrip("/")).startswith("/" + url.split("/", 3)[-1]))
-            ok, detail = recorded, {"fetches": fetched}
+            ok, detail = recorded or fetched <= TRAP_SLACK, {"fetches": fetched}
         elif expect == "refused":
             host = urlsplit(url).hostname if url.startswith("http") else None
             reached = [e for e in alias_requests if host and (e["host"] == truth["alias_host"]

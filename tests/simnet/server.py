@@ -224,6 +224,15 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
         def version_string(self) -> str:
             return self.host.server
 
+        def user_agent(self) -> str:
+            """The User-Agent as the browser's navigator.userAgent has it: http.server reads header
+            bytes as Latin-1, a UA with Chinese in it arrives as UTF-8."""
+            raw = self.headers.get("User-Agent", "")
+            try:
+                return raw.encode("latin-1").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                return raw
+
         def _request(self) -> Request:
             parts = urlsplit(self.path)
             form = {}
@@ -245,7 +254,7 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
                     return None
                 return Resource(static_challenge(host_key), "text/html", 521, conditional=False)
             if kind == "ua":
-                if cookies.get(UA_COOKIE) == ua_token(self.headers.get("User-Agent", ""), host_key):
+                if cookies.get(UA_COOKIE) == ua_token(self.user_agent(), host_key):
                     return None
                 return Resource(ua_challenge(host_key), "text/html; charset=utf-8", 412, conditional=False)
             if kind == "rotate":
@@ -359,7 +368,7 @@ def _handler(running: Running, host_key: str) -> type[BaseHTTPRequestHandler]:
         def _log(self, req: Request, status: int, size: int, not_modified: bool, started: float) -> None:
             running.log({"host": host_key, "method": req.method, "path": self.path, "status": status,
                          "host_header": self.headers.get("Host", ""),
-                         "bytes": size, "not_modified": not_modified, "ua": self.headers.get("User-Agent", ""),
+                         "bytes": size, "not_modified": not_modified, "ua": self.user_agent(),
                          "seconds": round(time.monotonic() - started, 4), "time": time.time()})
 
         do_GET = do_HEAD = do_POST = _answer

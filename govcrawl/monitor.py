@@ -27,7 +27,7 @@ class EmptyCrawlMonitor:
                 "(list pages seen: %s)", spider.name, stats.get_value("govcrawl/list_pages", 0))
 
 
-GRACE_SECONDS = 60  # after a stalled crawl is told to close, before the process is stopped
+GRACE_SECONDS = 60  # default GOVCRAWL_STALL_GRACE_SECONDS: from closing a stalled crawl to stopping the process
 
 
 class StallWatchdog:
@@ -39,9 +39,10 @@ class StallWatchdog:
     CLOSESPIDER_TIMEOUT_NO_ITEM is no substitute: a portal may rightly yield no item for a long
     while, but a crawl that downloads nothing at all is stuck."""
 
-    def __init__(self, crawler, limit: float):
+    def __init__(self, crawler, limit: float, grace: float = GRACE_SECONDS):
         self.crawler = crawler
         self.limit = limit
+        self.grace = grace
         self.last = None
         self.task = None
 
@@ -52,7 +53,7 @@ class StallWatchdog:
         limit = crawler.settings.getfloat("GOVCRAWL_STALL_SECONDS", 600)
         if limit <= 0:
             raise NotConfigured
-        ext = cls(crawler, limit)
+        ext = cls(crawler, limit, crawler.settings.getfloat("GOVCRAWL_STALL_GRACE_SECONDS", GRACE_SECONDS))
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.moved, signal=signals.response_received)
         crawler.signals.connect(ext.moved, signal=signals.item_scraped)
@@ -82,7 +83,10 @@ class StallWatchdog:
         if engine is None or time.monotonic() - self.last < self.limit:
             return
         slot = getattr(engine, "_slot", None)
-        if not (getattr(slot, "inprogress", None) or engine.downloader.active):
+        scraping = getattr(engine.scraper, "slot", None)
+        busy = bool(getattr(slot, "inprogress", None) or engine.downloader.active
+                    or (scraping is not None and not scraping.is_idle()))
+        if not busy:
             self.last = time.monotonic()  # waiting for work (a worker on a shared frontier), not stuck
             return
         logger.error("crawl stalled: nothing downloaded for %.0f s; closing the spider.\n%s",
@@ -97,7 +101,7 @@ class StallWatchdog:
         slot = getattr(engine, "_slot", None)
         for request in list(getattr(slot, "inprogress", ())):
             slot.remove_request(request)
-        reactor.callLater(GRACE_SECONDS, self.force_stop)
+        reactor.callLater(self.grace, self.force_stop)
 
     def force_stop(self):
         """A callback that never returns holds the close too: stop the process. Everything stored
@@ -106,7 +110,7 @@ class StallWatchdog:
         from twisted.internet import reactor
 
         if self.crawler.engine is not None and self.crawler.engine.spider is not None and reactor.running:
-            logger.error("the stalled crawl did not close within %d s: stopping the process", GRACE_SECONDS)
+            logger.error("the stalled crawl did not close within %.0f s: stopping the process", self.grace)
             reactor.stop()
 
     def stop(self):

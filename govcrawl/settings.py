@@ -81,6 +81,8 @@ EXTENSIONS = {
 GOVCRAWL_DB = "metadata.db"
 # Seconds without any download before a stuck crawl is closed (reason "stalled"); 0 turns it off.
 GOVCRAWL_STALL_SECONDS = 600
+# ... and seconds from then until the process is stopped, if a callback that never returns holds the close.
+GOVCRAWL_STALL_GRACE_SECONDS = 60
 GOVCRAWL_ARCHIVE_DIR = "archive"
 # A crawl run starts a new WARC file (with its own warcinfo record) once one passes this size.
 GOVCRAWL_WARC_MAX_BYTES = 1024 * 1024 * 1024

@@ -48,3 +48,35 @@ def test_a_stuck_crawl_is_closed_as_stalled():
     assert result == {"reason": "stalled", "stalled": 1}
     assert "crawl stalled: nothing downloaded" in proc.stderr and "len(engine._slot.inprogress)" in proc.stderr
     assert time.monotonic() - started < 60
+
+
+STUCK_CALLBACK = """
+import asyncio, json
+from scrapy import Spider, Request
+from scrapy.crawler import CrawlerProcess
+
+class StuckCallback(Spider):
+    name = "stuck_callback"
+    async def start(self):
+        yield Request("data:text/html,<p>x</p>")
+    async def parse(self, response):
+        await asyncio.get_running_loop().create_future()  # never done
+        yield {}
+
+process = CrawlerProcess({"EXTENSIONS": {"govcrawl.monitor.StallWatchdog": 500}, "GOVCRAWL_STALL_SECONDS": 2,
+                          "GOVCRAWL_STALL_GRACE_SECONDS": 2, "TELNETCONSOLE_ENABLED": False, "LOG_LEVEL": "ERROR",
+                          "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor"})
+crawler = process.create_crawler(StuckCallback)
+process.crawl(crawler)
+process.start()
+print(json.dumps({"stalled": crawler.stats.get_value("govcrawl/stalled")}))
+"""
+
+
+def test_a_callback_that_never_returns_ends_the_process():
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", STUCK_CALLBACK], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    assert "crawl stalled: nothing downloaded" in proc.stderr, proc.stderr[-3000:]
+    assert "stopping the process" in proc.stderr
+    assert time.monotonic() - started < 60

@@ -21,6 +21,7 @@ from scrapy import signals
 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
 CONDITIONAL_HEADERS = (b"If-None-Match", b"If-Modified-Since")
+STEP_SECONDS = 20  # the longest one browser operation may take (within)
 
 # crawler id -> the handler instance that owns the driver for that crawler
 _PRIMARY: dict[int, "LazyBrowserHandler"] = {}
@@ -78,3 +79,9 @@ def abort_request(request) -> bool:
     if abort_browser_request(request):
         return True
     return getattr(request, "resource_type", None) in SKIPPED_RESOURCES
+
+
+async def within(awaitable, seconds: float = STEP_SECONDS):
+    """Await one browser operation for at most ``seconds``: page.evaluate and page.content have
+    no timeout of their own, and a page whose script never yields would hold the crawl forever."""
+    return await asyncio.wait_for(awaitable, seconds)

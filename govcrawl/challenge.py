@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from scrapy_playwright.page import PageMethod
 
-from govcrawl.platforms.render import within
+from govcrawl.browser import within
 from govcrawl.signals import browser_host, cookies_cleared
 
 logger = logging.getLogger(__name__)

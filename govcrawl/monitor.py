@@ -1,7 +1,12 @@
 """Make a spider that suddenly finds nothing loud, instead of failing silently after a redesign."""
 import logging
+import time
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from scrapy.utils.engine import format_engine_status
+from twisted.internet import task
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +53,6 @@ class StallWatchdog:
 
     @classmethod
     def from_crawler(cls, crawler):
-        from scrapy.exceptions import NotConfigured
-
         limit = crawler.settings.getfloat("GOVCRAWL_STALL_SECONDS", 600)
         if limit <= 0:
             raise NotConfigured
@@ -61,24 +64,14 @@ class StallWatchdog:
         return ext
 
     def spider_opened(self, spider):
-        import time
-
-        from twisted.internet import task
-
         self.last = time.monotonic()
         self.task = task.LoopingCall(self.check, spider)
         self.task.start(min(60.0, self.limit / 4), now=False)
 
     def moved(self, *args, **kwargs):
-        import time
-
         self.last = time.monotonic()
 
     def check(self, spider):
-        import time
-
-        from scrapy.utils.engine import format_engine_status
-
         engine = self.crawler.engine
         if engine is None or time.monotonic() - self.last < self.limit:
             return
@@ -93,12 +86,10 @@ class StallWatchdog:
                      time.monotonic() - self.last, format_engine_status(engine))
         self.crawler.stats.set_value("govcrawl/stalled", 1)
         self.stop()
-        from scrapy.utils.defer import deferred_from_coro
-        from twisted.internet import reactor
+        from twisted.internet import reactor  # the one the crawler installed, not a default
 
         deferred_from_coro(engine.close_spider_async(reason="stalled"))
         # Closing waits for the requests in progress, which will never finish: let them go.
-        slot = getattr(engine, "_slot", None)
         for request in list(getattr(slot, "inprogress", ())):
             slot.remove_request(request)
         reactor.callLater(self.grace, self.force_stop)

@@ -133,6 +133,18 @@ def page_conditions(page: dict | None) -> tuple[dict, dict]:
     return headers, meta
 
 
+def seen_page(url: str, site_id: str | None, request, response) -> dict | None:
+    """The ``page_validators`` row to keep for a page the server sent whole with an ETag or a
+    Last-Modified (a GET answered 200, not a DOM Chromium rendered: a 304 is read back from the
+    capture, which must hold the server's bytes); None for any other answer."""
+    if response.status != 200 or request.method != "GET" or request.meta.get("playwright"):
+        return None
+    found = validators(response.headers)
+    if not (found["etag"] or found["last_modified"]):
+        return None
+    return {"url": url, "site_id": site_id, **found, "capture_id": (request.meta.get("capture") or {}).get("capture_id")}
+
+
 def archived_copy(archive_dir: str | Path, response):
     """A 304 answer to a request made with ``page_conditions``: the page as it was captured
     then (the same bytes, by the server's word), to be read again; None if the capture cannot be

@@ -87,13 +87,10 @@ class RobotsRevisitMiddleware:
 
             self.crawler.stats.inc_value("govcrawl/robots/unchanged")
             return archived_copy(self.archive_dir, response) or response.replace(status=200, body=b"")
-        if response.status == 200 and not request.meta.get("playwright"):  # the server's bytes, not a DOM
-            from govcrawl.recrawl import validators
-            from govcrawl.signals import page_seen
+        from govcrawl.recrawl import seen_page
+        from govcrawl.signals import page_seen
 
-            found = validators(response.headers)
-            if found["etag"] or found["last_modified"]:
-                self.crawler.signals.send_catch_log(signal=page_seen, spider=self.crawler.spider, page={
-                    "url": request.url, "site_id": None, **found,
-                    "capture_id": (request.meta.get("capture") or {}).get("capture_id")})
+        page = seen_page(request.url, None, request, response)
+        if page is not None:
+            self.crawler.signals.send_catch_log(signal=page_seen, spider=self.crawler.spider, page=page)
         return response

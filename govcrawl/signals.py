@@ -25,3 +25,15 @@ cookies_cleared = object()
 #: is fetched through Chromium: ``host`` (host:port). The store keeps it, so the next run starts
 #: that way instead of learning it again from failed plain requests.
 browser_host = object()
+
+#: What the store keeps of the crawl's signals: signal -> the handler method that takes it. The
+#: store pipeline writes them; a distributed worker's forward pipeline sends them to the writer,
+#: which hands them to the same handlers.
+STORED = {capture_archived: "on_capture", crawl_error: "on_error", site_found: "on_site",
+          page_seen: "on_page", cookies_cleared: "on_cookies", browser_host: "on_browser_host"}
+
+
+def connect_stored(crawler, receiver) -> None:
+    """Connect each signal of ``STORED`` to the receiver's handler of that name."""
+    for signal, name in STORED.items():
+        crawler.signals.connect(getattr(receiver, name), signal=signal)

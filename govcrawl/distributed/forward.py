@@ -14,7 +14,7 @@ import logging
 from scrapy import signals
 
 from govcrawl.distributed import cluster
-from govcrawl.signals import browser_host, capture_archived, cookies_cleared, crawl_error, page_seen, site_found
+from govcrawl.signals import connect_stored
 
 logger = logging.getLogger(__name__)
 # Stats a worker hands the writer for the run report and the monitors.
@@ -33,12 +33,7 @@ class ForwardPipeline:
     @classmethod
     def from_crawler(cls, crawler):
         pipe = cls(crawler)
-        crawler.signals.connect(pipe.on_capture, signal=capture_archived)
-        crawler.signals.connect(pipe.on_error, signal=crawl_error)
-        crawler.signals.connect(pipe.on_site, signal=site_found)
-        crawler.signals.connect(pipe.on_page, signal=page_seen)
-        crawler.signals.connect(pipe.on_cookies, signal=cookies_cleared)
-        crawler.signals.connect(pipe.on_browser_host, signal=browser_host)
+        connect_stored(crawler, pipe)
         crawler.signals.connect(pipe.on_closed, signal=signals.spider_closed)
         return pipe
 

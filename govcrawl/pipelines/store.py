@@ -11,7 +11,7 @@ from govcrawl.dedupe import canonical_url
 from govcrawl.items import CrawlErrorItem, DocumentItem, RevisitItem
 from govcrawl.platforms import links
 from govcrawl.outcome import detected_platform, run_status, site_outcome
-from govcrawl.signals import browser_host, capture_archived, cookies_cleared, crawl_error, page_seen, site_found
+from govcrawl.signals import connect_stored
 from govcrawl.storage import now
 from govcrawl.storage import shared_store
 
@@ -102,12 +102,7 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         pipe = cls(crawler)
-        crawler.signals.connect(pipe.on_capture, signal=capture_archived)
-        crawler.signals.connect(pipe.on_error, signal=crawl_error)
-        crawler.signals.connect(pipe.on_site, signal=site_found)
-        crawler.signals.connect(pipe.on_page, signal=page_seen)
-        crawler.signals.connect(pipe.on_cookies, signal=cookies_cleared)
-        crawler.signals.connect(pipe.on_browser_host, signal=browser_host)
+        connect_stored(crawler, pipe)
         return pipe
 
     @property

@@ -54,7 +54,7 @@ class ListMixin:
         real = run.to_real(url)
         if not self.list_page_allowed(run, column, real, mode, response.url):
             return None
-        conditions = self.list_conditions(real) if method == "GET" and "headers" not in kwargs else {}
+        conditions = self.conditions_for(real) if method == "GET" and "headers" not in kwargs else {}
         if conditions:
             kwargs["headers"] = conditions["headers"]
             meta = {**(meta or {}), **conditions["meta"]}
@@ -68,21 +68,23 @@ class ListMixin:
             run.column_pages[column] += 1
         return request
 
-    def page_seen(self, run: SiteRun, response) -> None:
-        """Keep a list page's validators, so the next crawl can ask it conditionally."""
-        from govcrawl.recrawl import validators
+    def as_sent(self, run: SiteRun, response):
+        """A list or navigation page as the server last sent it whole: its validators are kept
+        for the next crawl, and a 304 becomes the page as captured then (None if the capture
+        cannot be read), so what the page leads to is asked again, each conditionally."""
+        from govcrawl.recrawl import archived_copy, seen_page
         from govcrawl.signals import page_seen
 
-        found = validators(response.headers)
-        if response.meta.get("playwright"):
-            return  # a rendered DOM is not the server's bytes: a 304 could not be read from its capture
-        if response.status == 200 and (found["etag"] or found["last_modified"]) and response.request.method == "GET":
-            self.crawler.signals.send_catch_log(signal=page_seen, spider=self, page={
-                "url": run.to_real(response.url), "site_id": run.site_id, **found,
-                "capture_id": (response.meta.get("capture") or {}).get("capture_id")})
+        page = seen_page(run.to_real(response.url), run.site_id, response.request, response)
+        if page is not None:
+            self.crawler.signals.send_catch_log(signal=page_seen, spider=self, page=page)
+        if response.status == 304:
+            return archived_copy(self.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive"), response)
+        return response
 
-    def list_conditions(self, url: str) -> dict:
-        """make_request arguments asking a list page only if it changed since the last crawl."""
+    def conditions_for(self, url: str) -> dict:
+        """make_request arguments asking a page (a list, a navigation page) only if it changed
+        since the last crawl."""
         from govcrawl.recrawl import page_conditions
 
         headers, meta = page_conditions(self.memory.pages.get(url.split("#")[0]))
@@ -93,18 +95,11 @@ class ListMixin:
                    mode: str = "reports", page: int = 1):
         """A list page (or a JSON answer): entries to detail requests, then further pages."""
         run = self.site_of(response)
-        self.page_seen(run, response)
-        if response.status == 304:
-            # Unchanged since the last crawl: read the page as it was captured then, so the
-            # frames, endpoints and further pages it leads to are asked again (each conditionally);
-            # its entries are known, so a newest-first list stops paging here.
-            from govcrawl.recrawl import archived_copy
-
+        if response.status == 304:  # unchanged: its entries are known, so paging stops here
             run.counts["list_unchanged"] += 1
-            self.touch(run)
-            response = archived_copy(self.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive"), response)
-            if response is None:
-                return
+        response = self.as_sent(run, response)
+        if response is None:
+            return
         if not isinstance(response, TextResponse):
             # The column link went straight to a document.
             yield from self.parse_detail(response, list_url=response.url, column_title=column_title)
@@ -351,7 +346,7 @@ class ListMixin:
             pages = await click_through(page, response, self.limits.column_pages, enough=nothing_new)
         finally:
             if page is not None:
-                from govcrawl.platforms.render import within
+                from govcrawl.browser import within
 
                 try:
                     await within(page.close())

@@ -138,9 +138,8 @@ class PortalSpider(scrapy.Spider):
             if reason:
                 self.note_cut(run, reason, url, referer)
                 return None
-        dead = getattr(getattr(self, "memory", None), "dead", None)
-        if dead and kind not in ("revisit", "column") and not (meta or {}).get("homepage") \
-                and run.to_real(url) in dead:
+        if kind not in ("revisit", "column") and not (meta or {}).get("homepage") \
+                and run.to_real(url) in self.memory.dead:
             # a broken link that answered 404 / 410 on the site's last run: not asked again (known
             # reports are revisited, and a homepage or a column is always tried)
             run.counts["dead_skipped"] += 1

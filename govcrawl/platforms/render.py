@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import re
 
+from govcrawl.browser import within
+
 logger = logging.getLogger(__name__)
 
 _NEXT = re.compile(r"^\s*(下一页|下页|后一页|下一頁|>|>>|›|»|next|next page)\s*$", re.I)
-STEP_SECONDS = 20  # the longest one browser operation may take (govcrawl.platforms.render.within)
 _DISABLED = re.compile(r"(disabled|disable|noclick|unable|gray|grey)", re.I)
 
 
@@ -81,14 +82,6 @@ async def click_through(page, response, max_pages: int, max_seconds: float = 120
     except Exception as exc:  # a page that stops answering (a script in a loop): keep what was read
         logger.info("rendered list %s: pager stopped (%s)", response.url, type(exc).__name__)
     return out
-
-
-async def within(awaitable, seconds: float = STEP_SECONDS):
-    """Await one browser operation for at most ``seconds``: page.evaluate and page.content have
-    no timeout of their own, and a page whose script never yields would hold the crawl forever."""
-    import asyncio
-
-    return await asyncio.wait_for(awaitable, seconds)
 
 
 async def _paged(page, response, out: list, max_pages: int, max_seconds: float, enough) -> None:

@@ -60,7 +60,7 @@ class WalkMixin:
             self.note_cut(run, f"navigation budget: {self.limits.nav_pages} pages looked at without more "
                                "to find", url, referer)
             return None
-        conditions = self.list_conditions(run.to_real(url))  # unchanged since the last crawl: 304
+        conditions = self.conditions_for(run.to_real(url))  # unchanged since the last crawl: 304
         request = self.make_request(run, url, self.parse_nav, kind, referer=referer,
                                     cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url,
                                                "index_level": index_level},
@@ -74,7 +74,7 @@ class WalkMixin:
                        kind: str = "column", mode: str = "reports"):
         request = self.make_request(run, url, self.parse_list, kind, referer=referer,
                                     cb_kwargs={"column": url, "column_title": title, "mode": mode},
-                                    **self.list_conditions(run.to_real(url)))
+                                    **self.conditions_for(run.to_real(url)))
         if request is not None and mode == "reports":
             run.columns.setdefault(url, title or "")
             self.touch(run)
@@ -90,7 +90,7 @@ class WalkMixin:
             run.recrawl = True
             for url in dict.fromkeys(known + list(run.site.column_urls)):
                 yield self.column_request(run, url, None)
-            if self.list_conditions(run.to_real(run.site.homepage)):
+            if self.conditions_for(run.to_real(run.site.homepage)):
                 # The homepage answers conditional requests: walk it again, every page asked with
                 # its validators (an unchanged one costs a 304), to find subsites, columns and
                 # misfiled reports that appeared since the last crawl.
@@ -201,13 +201,9 @@ class WalkMixin:
         run = self.site_of(response)
         run.counts["nav_pages"] += 1
         self.touch(run)
-        self.page_seen(run, response)
-        if response.status == 304:  # unchanged: read as captured last time (see parse_list)
-            from govcrawl.recrawl import archived_copy
-
-            response = archived_copy(self.settings.get("GOVCRAWL_ARCHIVE_DIR", "archive"), response)
-            if response is None:
-                return
+        response = self.as_sent(run, response)
+        if response is None:
+            return
         if not isinstance(response, TextResponse):
             if links.is_document_url(response.url):  # a nav link straight to a report file
                 yield from self.parse_detail(response, list_url=None)

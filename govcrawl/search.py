@@ -10,10 +10,18 @@ and ``attachments``):
   positions (``房屋拆迁`` → ``房屋 屋拆 拆迁``, ``2023年`` → ``20 02 23 3年``). A query word of two
   or more characters becomes the phrase of its bigrams, which matches exactly where the word
   occurs: a two-character word is one token (fast however common it is), and a longer word needs
-  its bigrams at consecutive positions. Bigrams never span whitespace, and a ``_`` token stands
-  between runs, so nothing matches across a space or a line break.
-- ``reports_chars``: the set of characters of each column, without positions, for one-character
-  words (``告``).
+  its bigrams at consecutive positions. Bigrams never span whitespace. Where one run ends with
+  the character the next begins with, a ``_`` token stands between them: only there could the
+  last bigram of one run and the first of the next chain into a phrase (``…AB`` ``BC…`` would
+  match ``ABC``). A run that occurs again in the same column is indexed once; what matches in
+  one copy matches in the other.
+- ``reports_chars``: the set of characters of each report, without positions or columns
+  (``detail=none``), for one-character words (``告``).
+
+Size: the body is the first column, because FTS5 writes a column marker into every position
+list of a column other than the first, which on the body would cost two bytes for each distinct
+bigram of each report. With that, and the tables above, the index is about 0.97 times the bytes
+of the text it indexes (``scripts/bench_search.py``).
 
 Several words must all occur (AND), anywhere in the title, body or attachments. The tokenizer
 keeps punctuation and symbols (``〔2019〕60号`` does not match ``201960号``) and folds only letter
@@ -30,10 +38,11 @@ from markupsafe import Markup, escape
 
 FTS_TABLE = "reports_fts"
 CHARS_TABLE = "reports_chars"
-FTS_COLUMNS = ("title", "body_text", "attachments")
+# The body first: see the module docstring on size.
+FTS_COLUMNS = ("body_text", "title", "attachments")
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M* P* S*'"
 # bm25 weights per column: a hit in the title counts ten times one in the body or attachments.
-RANK = "bm25(10.0, 1.0, 1.0)"
+RANK = "bm25(1.0, 10.0, 1.0)"
 # Stands between runs so that bigrams of neighbouring runs are not at consecutive positions; a
 # query never produces a one-character token for this table.
 GAP = "_"
@@ -47,7 +56,7 @@ _TERM = re.compile(r'"([^"]*)"|(\S+)')
 def create_sql() -> list[str]:
     cols = ", ".join(FTS_COLUMNS)
     return [f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({cols}, content='', tokenize=\"{TOKENIZER}\")",
-            f"CREATE VIRTUAL TABLE {CHARS_TABLE} USING fts5({cols}, content='', detail=column, "
+            f"CREATE VIRTUAL TABLE {CHARS_TABLE} USING fts5({cols}, content='', detail=none, "
             f"tokenize=\"{TOKENIZER}\")"]
 
 
@@ -63,9 +72,27 @@ def _runs(text: str | None) -> list[str]:
     return [run for run in _WS.split(_DROPPED.sub("", text)) if run]
 
 
+def _gap_needed(last: str, first: str) -> bool:
+    """Whether a run ending with ``last`` and one starting with ``first`` need a ``_`` between.
+
+    Their bigrams could chain into a phrase only if the two characters fold to the same token;
+    cased letters always get one, whatever folding rules the tokenizer has for them.
+    """
+    return last.lower() == first.lower() or (last.lower() != last.upper() and first.lower() != first.upper())
+
+
 def index_text(text: str | None) -> str:
     """Text as handed to ``reports_fts``: the overlapping bigrams of each run without whitespace."""
-    return f" {GAP} ".join(" ".join(map(operator.add, run, run[1:])) for run in _runs(text) if len(run) > 1)
+    out: list[str] = []
+    last = ""
+    for run in dict.fromkeys(_runs(text)):  # each distinct run once, in order
+        if len(run) < 2:
+            continue
+        if last and _gap_needed(last, run[0]):
+            out.append(GAP)
+        out.append(" ".join(map(operator.add, run, run[1:])))
+        last = run[-1]
+    return " ".join(out)
 
 
 def chars_text(text: str | None) -> str:
@@ -183,11 +210,12 @@ _COLS = ", ".join(FTS_COLUMNS)
 
 
 def report_texts(conn, rowid: int) -> tuple[str, str, str] | None:
-    """Title, body and attachment text (names and text of every file) of the report at ``rowid``."""
+    """The texts of the report at ``rowid`` in ``FTS_COLUMNS`` order: body, title, attachments
+    (names and text of every file)."""
     row = conn.execute("select report_id, title, body_text from reports where rowid = ?", [rowid]).fetchone()
     if row is None:
         return None
-    return row[1] or "", row[2] or "", conn.execute(ATTACHMENT_TEXT_SQL, [row[0]]).fetchone()[0] or ""
+    return row[2] or "", row[1] or "", conn.execute(ATTACHMENT_TEXT_SQL, [row[0]]).fetchone()[0] or ""
 
 
 def index_report(conn, rowid: int, old: tuple[str, str, str] | None) -> None:

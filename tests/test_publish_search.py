@@ -17,7 +17,10 @@ def found(store, q):
 
 
 def test_bigrams_never_span_whitespace_and_keep_punctuation():
-    assert search.index_text("房屋拆迁 a\n2023年，GDP") == "房屋 屋拆 拆迁 _ 20 02 23 3年 年， ，G GD DP"
+    assert search.index_text("房屋拆迁 a\n2023年，GDP") == "房屋 屋拆 拆迁 20 02 23 3年 年， ，G GD DP"
+    # a gap only where the runs could chain: "…拆迁 迁移" must not match 拆迁移; letters always
+    assert search.index_text("拆迁 迁移 Ab bC") == "拆迁 _ 迁移 Ab _ bC"
+    assert search.index_text("公开 告知 公开") == "公开 告知"  # a run repeated is indexed once
     assert search.chars_text("告 告a") == "a 告"
 
 

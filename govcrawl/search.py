@@ -287,44 +287,51 @@ class Results:
     total: int
     rows: list[dict]
     ranked: bool = True  # False: the words are in most reports, bm25 cannot tell them apart
+    rowids: set[int] = field(default_factory=set)  # every match (after ``where``), for facet counts
+
+
+def _first(rowids, wanted: set[int], limit: int, offset: int) -> list[int]:
+    """The ``limit`` rowids after the first ``offset`` of ``rowids`` that are in ``wanted``."""
+    page = []
+    for rowid in rowids:
+        if rowid in wanted:
+            if offset:
+                offset -= 1
+            else:
+                page.append(rowid)
+                if len(page) == limit:
+                    break
+    return page
 
 
 def search(conn, text: str, limit: int = 20, offset: int = 0, where: str = "", params: list | None = None,
            snippets: bool = True) -> Results:
     """Reports matching every word of ``text``, best first, with the exact count.
 
-    Best first is bm25 with a title hit weighted ten times a body hit. When the matches are more
-    than half of all reports, every word occurs in more than half of them, where bm25's IDF is
-    zero (FTS5 clamps it to 1e-6) and its order says nothing: such results are listed newest
-    first instead, without scoring them all. ``where`` / ``params`` filter further on columns of
-    ``reports r``. Each row carries ``snippet`` and ``title_html`` cut from the original text.
+    The index is read once for the set of matches; ``where`` / ``params`` (on columns of
+    ``reports r``) narrow that set without reading the index again. Best first is bm25 with a
+    title hit weighted ten times a body hit. When the matches are more than half of all reports,
+    every word occurs in more than half of them, where bm25's IDF is zero (FTS5 clamps it to
+    1e-6) and its order says nothing: such results are listed newest first instead, by walking
+    the published_date index, without scoring them. Each row carries ``snippet`` and
+    ``title_html`` cut from the original text. ``rowids`` holds every match, for facet counts.
     """
     query = parse_query(text)
     if not query:
         return Results(query, 0, [])
     table, match, match_params = match_sql(query)
-    params = list(params or [])
-    joined = f"{table} join reports r on r.rowid = {table}.rowid where {match}" + (f" and {where}" if where else "")
-    if where:
-        total = conn.execute(f"select count(*) from {joined}", [*match_params, *params]).fetchone()[0]
-    else:
-        total = conn.execute(f"select count(*) from {table} where {match}", match_params).fetchone()[0]
-    if not total:
+    matched = {r for (r,) in conn.execute(f"select {table}.rowid from {table} where {match}", match_params)}
+    if matched and where:
+        matched &= {r for (r,) in conn.execute(f"select r.rowid from reports r where {where}", list(params or []))}
+    if not matched:
         return Results(query, 0, [])
     reports = conn.execute("select count(*) from reports").fetchone()[0]
-    ranked = total <= reports / 2
+    ranked = len(matched) <= reports / 2
     if ranked:
-        sql = f"select r.rowid from {joined} order by {table}.rank limit ? offset ?"
-        args = [*match_params, *params, limit, offset]
+        order = conn.execute(f"select rowid from {table} where {match} order by rank", match_params)
     else:
-        # Most reports match: walk the published_date index newest first and test each report
-        # against the index by its rowid, stopping at the page, instead of sorting every match.
-        parts = [(t, e) for t, e in ((FTS_TABLE, query.fts), (CHARS_TABLE, query.chars)) if e]
-        tests = " and ".join(f"exists (select 1 from {t} where {t}.rowid = r.rowid and {t} match ?)" for t, _ in parts)
-        sql = (f"select r.rowid from reports r where {tests}{' and ' + where if where else ''} "
-               "order by r.published_date desc, r.rowid desc limit ? offset ?")
-        args = [*(e for _, e in parts), *params, limit, offset]
-    page = [r for (r,) in conn.execute(sql, args)]
+        order = conn.execute("select rowid from reports order by published_date desc, rowid desc")
+    page = _first((r for (r,) in order), matched, limit, offset)
     rows = []
     for rowid in page:
         cur = conn.execute(
@@ -340,4 +347,4 @@ def search(conn, text: str, limit: int = 20, offset: int = 0, where: str = "", p
                 row["snippet"] = snippet(attachments, query.terms)
                 row["in_attachment"] = bool(row["snippet"])
         rows.append(row)
-    return Results(query, total, rows, ranked)
+    return Results(query, len(matched), rows, ranked, matched)

@@ -129,6 +129,8 @@ INDEXES = [
     ("sites", ["parent"]), ("report_events", ["date"]), ("report_events", ["report_id"]),
     # search results listed newest first (govcrawl.search)
     ("reports", ["published_date"]),
+    # facet counts of search results (govcrawl.publish.pages.FACETS), read from the index alone
+    ("reports", ["report_year", "province", "county", "is_annual_report"]),
 ]
 
 FTS_TABLE = search.FTS_TABLE

@@ -9,7 +9,8 @@ indexing code the store runs for each report, in one transaction here). Their
 text is assembled from the five seed reports' sentences, with numbers, years and places varied
 and policy words of very different frequencies mixed in, so that queries range from a handful of
 hits to every report. Each query is timed as the search page runs it (``govcrawl.search.search``:
-exact count, the first 20 by bm25, snippets), repeated, and reported as median and p95 per class
+exact count, the first 20 by bm25, snippets) and as the search page runs it with its facet counts
+(``govcrawl.publish.pages.search_data``), repeated, and reported as median and p95 per class
 (one, two and four characters, several words). Exactness: for a random sample of reports, a
 report is in the result set exactly when its title, body or attachment text contains every word.
 Index size: the FTS shadow tables (dbstat) against the bytes of the text they index.
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govcrawl import search  # noqa: E402
+from govcrawl.publish import pages  # noqa: E402
 from govcrawl.storage import Store  # noqa: E402
 
 SEEDS = ROOT / "govcrawl" / "sample_portals" / "seeds"
@@ -139,17 +141,24 @@ def exactness(conn, sample: list[int]) -> tuple[int, int]:
     return checked, wrong
 
 
-def measure(conn, repeat: int) -> dict[str, list[float]]:
+def measure(conn, repeat: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per class: times of ``search.search`` (count, first 20, snippets) and of the whole search
+    page's data (``publish.pages.search_data``: the same plus facet counts)."""
     times: dict[str, list[float]] = {}
+    page_times: dict[str, list[float]] = {}
     for cls, queries in QUERIES.items():
         for q in queries:
             for _ in range(repeat):
                 t0 = time.perf_counter()
                 result = search.search(conn, q, limit=20)
                 times.setdefault(cls, []).append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                pages.search_data(conn, q, 1, {})
+                page_times.setdefault(cls, []).append((time.perf_counter() - t0) * 1000)
             print(f"  {q!r:24} {result.total:7} hits  {statistics.median(times[cls][-repeat:]):7.1f} ms"
+                  f"  page {statistics.median(page_times[cls][-repeat:]):7.1f} ms"
                   + ("" if result.ranked else "  (in most reports: newest first)"), flush=True)
-    return times
+    return times, page_times
 
 
 def p95(values: list[float]) -> float:
@@ -181,12 +190,13 @@ def main() -> int:
     rowids = [r for (r,) in conn.execute("select rowid from reports")]
     checked, wrong = exactness(conn, random.Random(args.seed).sample(rowids, min(args.sample, len(rowids))))
     print(f"exactness: {checked} queries × {min(args.sample, n)} sampled reports, {wrong} wrong")
-    times = measure(conn, args.repeat)
-    print(f"{'class':14} {'median ms':>10} {'p95 ms':>8}")
-    for cls, values in times.items():
-        print(f"{cls:14} {statistics.median(values):10.1f} {p95(values):8.1f}")
-    every = [v for values in times.values() for v in values]
-    print(f"{'all':14} {statistics.median(every):10.1f} {p95(every):8.1f}")
+    times, page_times = measure(conn, args.repeat)
+    print(f"{'class':14} {'median ms':>10} {'p95 ms':>8}   {'page median':>11} {'page p95':>9}")
+    rows = [*times.items(), ("all", [v for values in times.values() for v in values])]
+    page_rows = [*page_times.values(), [v for values in page_times.values() for v in values]]
+    for (cls, values), page_values in zip(rows, page_rows):
+        print(f"{cls:14} {statistics.median(values):10.1f} {p95(values):8.1f}   "
+              f"{statistics.median(page_values):11.1f} {p95(page_values):9.1f}")
     return 1 if wrong else 0
 
 

@@ -85,3 +85,33 @@ def test_search_ranks_title_hits_first_and_cuts_snippets_from_the_text(tmp_path)
     snip = str(result.rows[1]["snippet"])
     assert "&lt;b&gt;<mark>拆迁</mark>&lt;/b&gt;" in snip and "<b>" not in snip
     assert search.search(store.db.conn, "  ").total == 0
+
+
+def test_pages_filters_and_facet_counts_follow_the_matches(tmp_path):
+    """Paging, facet filters and facet counts agree with a plain SQL count over the matches."""
+    from govcrawl.publish import pages
+
+    store = Store(str(tmp_path / "m.db"))
+    rng = random.Random(3)
+    for n in range(45):
+        body = "行政复议" if n % 3 else "其他"
+        store.save_report(report(f"r{n:02}", body, report_year=2019 + n % 4, province=rng.choice(["山东省", "甘肃省"]),
+                                 county=rng.choice(["梁山县", "西峰区", None]), published_date=f"2024-01-{n % 28 + 1:02}"),
+                          [], [], [], [])
+    conn = store.db.conn
+    data = pages.search_data(conn, "复议", 1, {"province": "山东省"})
+    want = {r for (r,) in conn.execute("select rowid from reports where body_text like '%复议%' and province = '山东省'")}
+    assert data["result"].total == len(want) and data["result"].rowids == want
+    for facet in data["facets"]:
+        expected = dict(conn.execute(f"select {facet['name']}, count(*) from reports where body_text like '%复议%' "
+                                     f"and province = '山东省' and {facet['name']} is not null group by 1").fetchall())
+        assert {o["value"]: o["n"] for o in facet["options"]} == expected, facet["name"]
+    years = [o["value"] for o in data["facets"][0]["options"]]
+    assert years == sorted(years, reverse=True)
+    everywhere = {r for (r,) in conn.execute("select rowid from reports where body_text like '%复议%'")}
+    for args, expected in (({"province": "山东省"}, want), ({}, everywhere)):  # ranked, then newest first
+        seen = []
+        for page in range(1, 5):
+            seen += [r["rowid"] for r in pages.search_data(conn, "复议", page, args)["result"].rows]
+        assert sorted(seen) == sorted(expected) and len(seen) == len(set(seen))
+    assert not pages.search_data(conn, "复议", 1, {})["result"].ranked

@@ -110,7 +110,7 @@ def with_region(site: Site) -> Site:
 
 def _row_site(row: dict, line: int) -> Site:
     name = (row.get("name") or "").strip()
-    homepage = (row.get("homepage") or "").strip()
+    homepage = _with_scheme((row.get("homepage") or "").strip())
     if not name:
         raise ValueError(f"line {line}: no name")
     parts = urlsplit(homepage)
@@ -140,20 +140,53 @@ def _row_site(row: dict, line: int) -> Site:
                 notes=(row.get("notes") or "").strip() or None, robots=robots)
 
 
+# Header words operators use for the two columns a registry needs (any letter case).
+HEADER_ALIASES = {
+    "name": ("name", "site_name", "sitename", "名称", "网站名称", "站点名称", "单位", "单位名称", "机构", "机构名称"),
+    "homepage": ("homepage", "url", "site", "website", "home", "网址", "首页", "主页", "网站地址", "网站网址",
+                 "网站首页", "链接", "地址"),
+}
+_HOST = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}(:\d+)?(/|$)|^\d{1,3}(\.\d{1,3}){3}(:\d+)?(/|$)")
+
+
+def _header(fields: list[str]) -> list[str]:
+    """Field names with the aliases of name and homepage replaced by those two words."""
+    out = []
+    for f in fields:
+        key = f.strip().lower()
+        out.append(next((canon for canon, words in HEADER_ALIASES.items() if key in words), key))
+    return out
+
+
+def _with_scheme(homepage: str) -> str:
+    """``www.x.gov.cn`` → ``http://www.x.gov.cn``: a bare host is what operators often paste."""
+    return "http://" + homepage if "://" not in homepage and _HOST.match(homepage) else homepage
+
+
 def parse_registry(text: str) -> tuple[list[Site], list[str]]:
-    """(sites, problems) from CSV text. Problems name the line; the rest of the rows still load."""
+    """(sites, problems) from CSV text. Problems name the line; the rest of the rows still load.
+
+    The header may use Chinese words (名称, 网址 …, see ``HEADER_ALIASES``); a file without a
+    header whose rows are ``name,homepage`` is read as such; tab-separated text is read too.
+    """
     text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    head = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in head and "," not in head else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    fields = _header(rows[0]) if rows else []
+    start = 1  # the line of rows[0]
     if "name" not in fields or "homepage" not in fields:
-        raise RegistryError("the registry needs a header line with at least the columns name,homepage"
-                            f" (found: {', '.join(fields) or 'nothing'})")
-    reader.fieldnames = fields
+        first = [c.strip() for c in rows[0]] if rows else []
+        if len(first) >= 2 and first[0] and (urlsplit(first[1]).scheme in ("http", "https") or _HOST.match(first[1])):
+            fields, start = ["name", "homepage"], 0  # no header: the rows start at once
+        else:
+            raise RegistryError("the registry needs a header line with at least the columns name,homepage"
+                                f" (found: {', '.join(fields) or 'nothing'})")
     sites: list[Site] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
-    for line, row in enumerate(reader, start=2):
-        row = {k: v for k, v in row.items() if k}
+    for line, values in enumerate(rows[start:], start=start + 1):
+        row = {k: v for k, v in zip(fields, values) if k}
         if not any((v or "").strip() for v in row.values()):
             continue
         try:

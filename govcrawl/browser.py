@@ -72,13 +72,17 @@ class LazyBrowserHandler(ScrapyPlaywrightDownloadHandler):
 SKIPPED_RESOURCES = {"image", "media", "font", "stylesheet"}
 
 
-def abort_request(request) -> bool:
-    """PLAYWRIGHT_ABORT_REQUEST: what govcrawl.safety refuses, and resources no reading needs."""
-    from govcrawl.safety import abort_browser_request
+async def abort_request(request) -> bool:
+    """PLAYWRIGHT_ABORT_REQUEST: what govcrawl.safety refuses (including names that resolve to
+    private addresses, which Chromium would resolve itself), and resources no reading needs."""
+    from govcrawl.safety import abort_browser_request, host_of, resolves_privately
 
     if abort_browser_request(request):
         return True
-    return getattr(request, "resource_type", None) in SKIPPED_RESOURCES
+    if getattr(request, "resource_type", None) in SKIPPED_RESOURCES:
+        return True
+    url = request.url
+    return not url.startswith(("data:", "blob:")) and await resolves_privately(host_of(url)) is not None
 
 
 async def within(awaitable, seconds: float = STEP_SECONDS):

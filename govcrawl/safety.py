@@ -9,7 +9,12 @@ reserved addresses). Three layers keep the crawler out of them:
   schemes and private IP literals; ``SafetyRedirectGuard`` refuses redirects to either and
   names redirect loops;
 - ``SafeResolver`` (``TWISTED_DNS_RESOLVER``) refuses a host name that resolves to a non-public address,
-  at the moment Scrapy connects, so a name cannot be re-pointed between check and use.
+  at the moment Scrapy connects, so a name cannot be re-pointed between check and use;
+- Chromium resolves names itself, so its request filter (``govcrawl.browser.abort_request``)
+  applies ``refusal`` and then ``resolves_privately`` to every request the page makes.
+
+``refusal`` reads IP literals in every spelling resolvers accept (``127.1``, ``2130706433``,
+``0x7f.0.0.1``, a trailing dot), not only the dotted one.
 
 Hosts the operator's registry lists (a replica on 127.0.0.1, an intranet portal) are allowed
 whatever their address: ``GOVCRAWL_ALLOWED_HOSTS``, filled by ``govcrawl crawl`` from the
@@ -20,7 +25,10 @@ Scrapy's own resolver and middlewares are kept; this module adds only the checks
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
+import re
+import socket
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import IgnoreRequest
@@ -76,21 +84,61 @@ def is_ip_literal(host: str) -> bool:
         return False
 
 
+_LEGACY_IPV4 = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}$")
+
+
+def legacy_ipv4(host: str) -> str | None:
+    """The dotted address of an IPv4 literal in the forms resolvers still accept (``127.1``,
+    ``0x7f.0.0.1``, ``0177.0.0.1``, ``2130706433``), or None when ``host`` is not one."""
+    if not _LEGACY_IPV4.match(host):
+        return None
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
 def refusal(url: str) -> str | None:
     """Why the URL must not be fetched (a short phrase), or None when it may be."""
-    scheme = scheme_of(url)
+    try:
+        scheme, host = scheme_of(url), host_of(url)
+    except ValueError:
+        return "not a URL (its host cannot be read)"
     if scheme not in ALLOWED_SCHEMES:
         return f"{scheme or 'no'} scheme is never fetched (only http and https)"
-    host = host_of(url)
     if not host:
         return "no host"
     if host in _allowed_hosts:
         return None
-    if is_ip_literal(host) and not is_public_ip(host):
+    name = host.rstrip(".")  # "localhost." is localhost
+    address = name if is_ip_literal(name) else legacy_ipv4(name)
+    if address and not is_public_ip(address):
         return f"{host} is not a public address"
-    if host == "localhost" or host.endswith(".localhost"):
+    if name == "localhost" or name.endswith(".localhost"):
         return f"{host} is the local machine"
     return None
+
+
+async def resolves_privately(host: str, timeout: float = 5.0) -> str | None:
+    """For requests that no SafeResolver sees (Chromium resolves names itself): the non-public
+    address a host name resolves to, or None. A name that does not resolve in time is treated as
+    private (the browser then makes no request to it)."""
+    host = host.lower()
+    if not host or host in _allowed_hosts or is_ip_literal(host) or legacy_ipv4(host.rstrip(".")):
+        return None
+    if host in _resolved:
+        return _resolved[host]
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await asyncio.wait_for(loop.getaddrinfo(host, None), timeout)
+        private = next((info[4][0] for info in infos if not is_public_ip(info[4][0])), None)
+    except (OSError, asyncio.TimeoutError):
+        private = "no address"
+    _resolved[host] = private
+    return private
+
+
+_resolved: dict[str, str | None] = {}
 
 
 class _Refuser:

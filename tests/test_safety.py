@@ -25,6 +25,9 @@ HOME = "http://www.anquan.gov.cn/"
     "data:text/plain;base64,cm9vdA==", "s3://bucket/key", "gopher://x/", "http://10.0.0.8/a.pdf",
     "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:8080/",
     "http://localhost:22/", "http://0.0.0.0/", "http://[::ffff:127.0.0.1]/",
+    # the older IPv4 spellings resolvers accept, a trailing dot, and a URL whose host cannot be read
+    "http://127.1/", "http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://0/",
+    "http://localhost./", "http://127.0.0.2./", "http://[::1/",
 ])
 def test_refused_targets(url):
     assert safety.refusal(url), url
@@ -33,6 +36,23 @@ def test_refused_targets(url):
 @pytest.mark.parametrize("url", ["http://www.gov.cn/", "https://8.8.8.8/x.pdf", "HTTPS://www.luqiao.gov.cn/a"])
 def test_public_http_targets_pass(url):
     assert safety.refusal(url) is None
+
+
+def test_names_chromium_resolves_itself_are_checked_first():
+    """Chromium resolves names without SafeResolver: the abort predicate resolves them first."""
+    import asyncio
+
+    from govcrawl import browser
+
+    class Req:
+        def __init__(self, url, kind="document"):
+            self.url, self.resource_type = url, kind
+
+    async def verdicts():
+        return [await browser.abort_request(Req(u)) for u in
+                ("http://localhost/x", "http://ip6-localhost/x", "http://8.8.8.8/x", "data:text/html,x")]
+
+    assert asyncio.run(verdicts()) == [True, True, False, False]
 
 
 def test_registry_hosts_may_be_private():

@@ -144,3 +144,21 @@ def test_a_page_with_only_a_pointer_to_its_attachment_keeps_that_line_as_the_bod
     assert rec["body_text"].split("\n")[0] == "详见附件。" and "相关链接" not in rec["body_text"]
     assert rec["is_shell"] and rec["attachments"][0]["url"] == "http://www.x.gov.cn/u/cms/2021/0115.pdf"
     assert rec["title"] == "某某镇2020年政府信息公开工作年度报告" and rec["publisher"] == "某某镇"
+
+
+def test_wechat_section_paste_keeps_its_short_opening_section():
+    """Paragraphs pasted from a WeChat-style editor sit in nested sibling <section>s; the opening
+    paragraph alone in the first section is part of the article, and single-child wrappers between
+    the sections do not stop the search for it."""
+    from govcrawl.extract import extract
+    first = "近日，专家团队抵达玉树州，正式启动对口支援行动提升计划，助力当地提升教育教学水平。"
+    rest = "".join(f"<section><p>第{i}段：专家团队在当地开展调研座谈、课程点评和主题讲座，全面了解学校的教情学情和面临的困难挑战。</p></section>"
+                   for i in range(2, 8))
+    html = ("<html><head><meta charset='utf-8'><title>标题</title></head><body>"
+            "<div class='nav'><a href='/'>首页</a></div><div class='xl_title'>标题</div>"
+            "<p><span>日期：2024-07-22</span><span>来源：某公众号</span></p>"
+            f"<div class='xl_content'><div><section><section><section><p>{first}</p></section></section></section>"
+            f"<section><section>{rest}</section></section></div></div>"
+            "<div class='foot'>版权所有：某某委员会 主办单位：某某委员会办公室</div></body></html>")
+    body = extract(html.encode("utf-8"), "https://x.gov.cn/a.html")["body_text"]
+    assert body.startswith(first) and body.rstrip().endswith("面临的困难挑战。") and "版权所有" not in body

@@ -193,3 +193,37 @@ def test_data_table_with_label_like_header_is_not_metadata():
     raw = f"<html><head><meta charset='utf-8'><title>报告</title></head><body>{table}</body></html>"
     rec = extract(raw.encode("utf-8"), "http://x/a.html")
     assert "本年制发件数" in rec["body_text"]
+
+
+def test_source_stops_at_an_update_time_stamp():
+    r = extract(page('<h2>某活动</h2><p>来源：<font>顺义区退役军人事务局</font>　　更新时间：2024-08-14 10:46</p>'
+                     '<div><p>正文内容正文内容正文内容正文内容正文内容正文内容。</p></div>'), "https://x.gov.cn/a.html")
+    assert r["publisher"] == "顺义区退役军人事务局"
+
+
+def test_source_keeps_its_own_closing_bracket():
+    r = extract(page('<p>信息来源：济南市文化和旅游局（原市文广新局）</p><p>正文正文正文正文正文正文正文正文。</p>'),
+                "https://x.gov.cn/a.html")
+    assert r["publisher"] == "济南市文化和旅游局（原市文广新局）"
+    r = extract(page('<p>来源：（区发改局）</p><p>正文正文正文正文正文正文正文正文。</p>'), "https://x.gov.cn/a.html")
+    assert r["publisher"] == "区发改局"
+
+
+def test_source_cut_with_an_ellipsis_takes_the_whole_meta_value():
+    head = '<meta name="ContentSource" content="综合自学习强国、川观新闻、成都体育学院附属体育医院等">'
+    r = extract(page('<p>【来源： 综合自学习强国、川观新闻、成都体育学院附属体...】 发布日期：2023-07-19</p>'
+                     '<p>正文正文正文正文正文正文正文正文。</p>', head), "https://x.gov.cn/a.html")
+    assert r["publisher"] == "综合自学习强国、川观新闻、成都体育学院附属体育医院等"
+    # a meta value that does not continue the shown one is not taken
+    head = '<meta name="ContentSource" content="四川省人民政府网站">'
+    r = extract(page('<p>来源：某某县融媒体...</p><p>正文正文正文正文正文正文正文正文。</p>', head), "https://x.gov.cn/a.html")
+    assert r["publisher"] == "某某县融媒体..."
+
+
+def test_doc_no_standing_alone_at_the_top_of_the_body():
+    from govcrawl.extract.metadata import doc_no_heading
+    assert doc_no_heading("川卫函〔2025〕46号\n唐家文代表：\n首先非常感谢…") == "川卫函〔2025〕46号"
+    assert doc_no_heading("\n  岚综管综〔2015〕233号 \n关于…") == "岚综管综〔2015〕233号"
+    # a 文号 cited inside a sentence, or one far down the body, is not the page's own
+    assert doc_no_heading("根据《通知》（国办发〔2019〕1号）要求，现将…") is None
+    assert doc_no_heading("第一行\n第二行\n第三行\n国办发〔2019〕1号") is None

@@ -10,7 +10,7 @@ from .attachments import extract_attachments
 from .body import extract_body
 from .decode import decode_html, looks_mojibake
 from .lighten import lighten
-from .metadata import doc_no_in, extract_metadata, meta_tags
+from .metadata import doc_no_heading, doc_no_in, extract_metadata, meta_tags
 from .title import extract_title, strip_site_affixes
 
 FIELDS = ("title", "publisher", "index_no", "doc_no", "published_date", "written_date", "topic")
@@ -40,7 +40,7 @@ def extract(raw: bytes, url: str, content_type: str | None = None) -> dict:
     has_document = any(a["type"] != "image" for a in attachments)
     chrome = chrome_chars(tree, body["text"]) if has_document and len(body["text"]) < 5000 else 0
     if not md.get("doc_no"):
-        md["doc_no"] = doc_no_in(title)
+        md["doc_no"] = doc_no_in(title) or doc_no_heading(body["text"])
     rec = {
         "url": url,
         "title": title,

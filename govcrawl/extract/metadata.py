@@ -32,6 +32,8 @@ STOP_LABELS = [
     "关闭", "体裁分类", "体裁", "文件状态", "有效期", "发布人", "审核人", "摄影", "通讯员", "记者", "所属机构",
     "关键词", "主题词", "生效日期", "废止日期", "失效日期", "服务对象", "组配分类", "所属主题", "统一编号",
     "登记号", "施行日期", "文种", "发文日期", "文章类型", "所属栏目", "栏目", "组织机构代码", "统一社会信用代码", "【", "【字体",
+    # update / regeneration stamps printed after a 来源 on the same line ('来源：某局　更新时间：…')
+    "更新时间", "更新日期", "修改时间", "修改日期", "生成时间",
 ]
 # Short labels that are also word endings (有效日期, 数据来源 …): never taken right after a Chinese
 # character. Page-furniture labels (字体, 分享, 打印 …) carry no such risk and often follow a value
@@ -69,10 +71,20 @@ def _canon_label(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+_PAIRS = {"）": "（", ")": "(", "】": "【", "]": "["}
+
+
 def _clean_value(v: str) -> str:
+    """Collapse spaces and trim separators and stray brackets; a closing bracket whose opening one
+    is inside the value stays ('济南市文化和旅游局（原市文广新局）')."""
     v = v.replace(dom.EMPTY_CELL, "")
-    v = _SPACES.sub(" ", v).strip().strip(_TRIM).strip()
-    return v
+    v = _SPACES.sub(" ", v).strip()
+    out = v.strip(_TRIM).strip()
+    end = v.find(out) + len(out) if out else 0
+    while out and end < len(v) and v[end] in _PAIRS and out.count(_PAIRS[v[end]]) > out.count(v[end]):
+        out += v[end]
+        end += 1
+    return out
 
 
 def _cells(tr: etree._Element) -> list[str]:
@@ -286,6 +298,22 @@ def _meta_pub_date(meta: dict[str, str], lines: list[str],
     return pub
 
 
+_ELLIPSIS = re.compile(r"(?:\.{2,}|…+|⋯+)$")
+
+
+def _untruncated(shown: str | None, meta_source: str | None) -> str | None:
+    """The shown 来源 unless the page cut it with an ellipsis ('综合自学习强国、川观新闻、成都体...')
+    and meta ContentSource holds the whole value it starts; no shown value -> meta ContentSource."""
+    if not shown:
+        return meta_source
+    m = _ELLIPSIS.search(shown)
+    if m and meta_source:
+        head = _SPACES.sub("", shown[:m.start()])
+        if head and _SPACES.sub("", meta_source).startswith(head):
+            return meta_source
+    return shown
+
+
 def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -> dict:
     """index_no, publisher, doc_no, published_date, written_date, topic and a labelled title."""
     # column-header tables first: their labels and values sit on different lines of the page text
@@ -293,9 +321,9 @@ def extract_metadata(tree: etree._ElementTree, url: str, meta: dict[str, str]) -
     found = scan_labels(lines)
     rec: dict = {}
     rec["index_no"] = _first(found, "index_no", 60)
-    rec["publisher"] = (_first(found, "publisher_org", 60, publisher=True)
-                        or _first(found, "publisher_src", 60, publisher=True)
-                        or _meta(meta, "ContentSource", "source"))
+    rec["publisher"] = _untruncated(_first(found, "publisher_org", 60, publisher=True)
+                                    or _first(found, "publisher_src", 60, publisher=True),
+                                    _meta(meta, "ContentSource", "source"))
     rec["doc_no"] = _first(found, "doc_no", 60)
     rec["published_date"] = (
         _first(found, "published_date", want_date=True)
@@ -318,3 +346,22 @@ def doc_no_in(text: str | None) -> str | None:
     """A 文号 such as 浙金罚决字〔2024〕52号 inside a title, or None."""
     m = _DOC_NO.search(text or "")
     return m.group(0) if m else None
+
+
+def doc_no_heading(body_text: str | None, lines: int = 3) -> str | None:
+    """A 文号 standing alone on one of the body's first lines, as official documents print it above
+    the addressee ('川卫函〔2025〕46号' / '唐家文代表：'), when the page has no labelled 文号. A number
+    quoted inside a sentence is a citation, not the document's own number, so the whole line must be
+    the 文号."""
+    seen = 0
+    for line in (body_text or "").splitlines():
+        line = _SPACES.sub("", line)
+        if not line:
+            continue
+        m = _DOC_NO.fullmatch(line)
+        if m:
+            return m.group(0)
+        seen += 1
+        if seen >= lines:
+            break
+    return None

@@ -109,13 +109,31 @@ def paragraph_owner(roots: list[etree._Element], min_cjk: int = 40) -> etree._El
     stop = set(roots)
     node = best
     while node.getparent() is not None and node not in stop:
-        parent = node.getparent()
-        if parent.tag in ("body", "html") or _in_chrome(parent):
+        # bare wrappers (no other child, no text of their own) hold the same article one level up;
+        # look through them to the first level with siblings, but only move if that level widens
+        inner = node
+        parent = inner.getparent()
+        while (parent is not None and parent not in stop and parent.tag not in ("body", "html")
+               and not _others(parent, inner) and not own_text(parent)):
+            inner, parent = parent, parent.getparent()
+        if parent is None or parent.tag in ("body", "html") or _in_chrome(parent):
             break
-        sib = sum(_long_paragraph_text(s) for s in parent if isinstance(s.tag, str) and s is not node
-                  and not dom.is_hidden(s))
-        if sib >= 0.25 * max(own_text(node), _long_paragraph_text(node)):
+        others = _others(parent, inner)
+        sib = sum(_long_paragraph_text(s) for s in others)
+        if sib >= 0.25 * max(own_text(node), _long_paragraph_text(node)) or _section_split(inner, others, sib):
             node = parent
             continue
         break
     return node
+
+
+def _others(parent: etree._Element, child: etree._Element) -> list[etree._Element]:
+    return [s for s in parent if isinstance(s.tag, str) and s is not child and not dom.is_hidden(s)]
+
+
+def _section_split(node: etree._Element, others: list[etree._Element], sib: int) -> bool:
+    """An article pasted from a WeChat-style editor is a run of sibling <section> blocks, one or a
+    few paragraphs each: any sibling section with real paragraphs is part of the same article,
+    however short next to the rest (the opening paragraph alone in the first section)."""
+    return (sib > 0 and node.tag == "section"
+            and all(s.tag == "section" for s in others if dom.text_content(s).strip()))

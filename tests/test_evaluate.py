@@ -88,7 +88,7 @@ def test_own_labeled_sets_are_complete(folder, least):
 REALCORPUS = [os.path.join(os.path.dirname(__file__), "files", d) for d in ("realcorpus", "realcorpus_heldback")]
 # The held-back part is measured, never tuned on: its floor is the figure recorded in
 # realcorpus/README.md after the fixes (a regression gate), not the target.
-REAL_FLOORS = {"realcorpus": (0.97, 0.97), "realcorpus_heldback": (0.97, 0.75)}
+REAL_FLOORS = {"realcorpus": (0.97, 0.97), "realcorpus_heldback": (0.97, 0.85)}
 
 
 @pytest.mark.parametrize("folder", REALCORPUS, ids=os.path.basename)

@@ -5,7 +5,11 @@ and, for townships and departments, nothing from other bodies' columns.
 
 Second batch (select_catalog … gopage_js), before the platform changes that made them pass:
 select_catalog 0/7, pdf_direct 6/6, table_pageindex 10/10, xxgk_yearcols 7/7, other_host 0/7,
-hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md)."""
+hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md).
+
+Third batch (js_redirect … slow_http10), before the discovery changes: js_redirect 0/7,
+meta_refresh_base 0/8, onclick_rows 0/8, opendetail_js 0/8, sitemap_footer 0/8, chinese_path 0/8,
+year_tabs_json 0/7, slow_http10 7/7."""
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -33,7 +34,7 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
         return {page_key(*(k.split("?", 1) + [""])[:2]): v for k, v in list(variant.pages.items())}
 
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        protocol_version = "HTTP/1.0" if variant.http10 else "HTTP/1.1"
 
         def log_message(self, format, *args):  # tests read no access log
             pass
@@ -44,11 +45,15 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
+            if variant.http10:
+                self.send_header("Connection", "close")
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)
 
         def _answer(self) -> None:
+            if variant.delay:
+                time.sleep(variant.delay)
             parts = urlsplit(self.path)
             form = []
             if self.command == "POST":

@@ -281,8 +281,8 @@ def endpoints(scripts: str, page_url: str) -> list[Endpoint]:
             json_body = bool(re.search(r"JSON\.stringify|application/json", call))
         else:  # $.get('url', {…}) / $.post('url', {…})
             qm = re.match(r"\s*" + _QUOTED, scripts[m.end():m.end() + 400])
-            if not qm:
-                continue
+            if not qm or re.match(r"\s*\+", scripts[m.end() + qm.end():m.end() + qm.end() + 10]):
+                continue  # none, or only the head of an address built at run time ('/data/' + y)
             url = qm.group("s")
             method = "POST" if m.group(1) == "post" else "GET"
             params = _literal_params(_object_after(scripts, m.end() + qm.end()))

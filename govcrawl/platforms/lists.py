@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
-from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, trs
+from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, scripted, trs
 from govcrawl.platforms.listing import ListEntry, list_block_entries
 from govcrawl.platforms.scope import SiteRun
 
@@ -145,7 +145,7 @@ class ListMixin:
         if response.meta.get("govcrawl_script_pager") and render_ok and self.should_render(response, run, mode,
                                                                                             entries):
             yield self.render_request(run, response)
-        elif not entries and not frames and not requests:
+        elif not entries and not frames and not requests and not years:
             if render_ok and self.should_render(response, run, mode):
                 yield self.render_request(run, response)
             else:
@@ -182,6 +182,7 @@ class ListMixin:
         if response.meta.get("dataproxy") is not None:
             return entries, requests, readers
         add("blocks", list_block_entries(response, run.on_site))
+        add("scripts", scripted.script_entries(response, run.on_site))
         paged = [r for r in self.pager_next(response, run) if r is not None]
         if paged:
             readers.add("trs" if any(r.meta.get("trs_pager") for r in paged) else "pager")

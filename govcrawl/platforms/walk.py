@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import TextResponse
 
-from govcrawl.platforms import links
+from govcrawl.platforms import links, scripted
 from govcrawl.platforms.listing import ListEntry, year_columns
 from govcrawl.platforms.scope import SiteRun, origin
 from govcrawl.registry import Site, site_id_for
@@ -157,7 +157,7 @@ class WalkMixin:
                 continue
             if not links.is_followable(href):
                 continue
-            url = response.urljoin(href.strip())
+            url = links.absolute(response, href)
             if not links.is_wellformed(url):
                 self.record_error(run, url[:300], "link", "malformed link (bad host or port): not followed",
                                   referer=response.url)
@@ -172,11 +172,13 @@ class WalkMixin:
             text = links.clean(" ".join(a.xpath(".//text()").getall()))
             text = (text or links.clean(a.attrib.get("title")) or links.clean(a.attrib.get("alt"))
                     or links.clean(" ".join(a.xpath(".//img/@alt | .//img/@title").getall())))
-            out.append((response.urljoin(href.strip()), text))
+            out.append((url, text))
         for option in response.xpath("//select/option[@value]"):
             value = option.attrib.get("value", "").strip()
             if links.is_url_like(value):
-                out.append((response.urljoin(value), links.clean(" ".join(option.xpath(".//text()").getall()))))
+                out.append((links.absolute(response, value), links.clean(" ".join(option.xpath(".//text()").getall()))))
+        # rows and menu items that only scripts make clickable (onclick, data-href, openDetail(id))
+        out += [(url, text) for url, text in scripted.script_links(response) if links.is_wellformed(url)]
         return out
 
     def content_frames(self, response, run: SiteRun) -> list[str]:
@@ -188,7 +190,7 @@ class WalkMixin:
         for src in response.xpath("//iframe/@src | //frame/@src").getall():
             if not links.is_followable(src):
                 continue
-            url = response.urljoin(src.strip())
+            url = links.absolute(response, src)
             parts = urlsplit(url)
             if run.on_site(url) and not NOT_CONTENT_FRAME.search(parts.path + "?" + parts.query):
                 out.append(url)
@@ -211,6 +213,13 @@ class WalkMixin:
         if in_scope is None:
             in_scope = not run.shares_portal
         page = self.page_links(response, run)
+        moved = scripted.landing_redirect(response) if len(page) < 3 else None
+        if moved and run.on_site(moved) and moved != response.url:
+            # a page that is only a redirect (meta refresh or a script setting location): the
+            # portal lives where it points, so that page is walked as this one would have been
+            yield self.nav_request(run, moved, depth, in_scope=in_scope, scope_url=scope_url, referer=response.url,
+                                   homepage=bool(response.meta.get("homepage")), index_level=index_level)
+            return
         if depth == 0 and response.meta.get("homepage"):
             self.adopt_disclosure_hosts(run, page)
         on = [(url, text) for url, text in page if run.on_site(url)]
@@ -236,9 +245,13 @@ class WalkMixin:
         if depth <= 1:
             yield from self.scan_requests(response, run, on)
         if (not found or depth == 0) and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
-            for url, text in on:
-                if links.is_disclosure_nav(text) and url not in run.other_columns and self.within(run, url, text, scope_url):
-                    yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
+            ways = [(url, text) for url, text in on if links.is_disclosure_nav(text) and url not in run.other_columns
+                    and self.within(run, url, text, scope_url)]
+            if not found and not ways and depth == 0:
+                # no 信息公开 link on the homepage: its 网站地图 page lists every column
+                ways = [(url, text) for url, text in on if links.is_site_map(text)][:2]
+            for url, text in ways:
+                yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
 
     def within(self, run: SiteRun, url: str, text: str, scope_url: str | None) -> bool:
         """On a shared portal, a subsite's deeper pages must sit under its own page's folder or

@@ -80,3 +80,29 @@ def test_no_endpoint_from_the_head_of_an_address_built_at_run_time():
     assert jsonlist.endpoints("$.get('/ndbg/data/' + y + '.json', function(d){});", "http://a.gov.cn/ndbg/") == []
     found = jsonlist.endpoints("$.get('/api/list', {pageNo: 1, pageSize: 15}, cb);", "http://a.gov.cn/ndbg/")
     assert [e.url for e in found] == ["http://a.gov.cn/api/list"]
+
+
+def test_async_tree_sources_and_nodes():
+    from govcrawl.platforms.tree import tree_nodes, tree_sources
+
+    script = 'var setting = {async: {enable: true, url: "/api/tree", autoParam: ["id=pid"], type: "post"}};'
+    assert tree_sources(script) == [("/api/tree", "id", "pid", "POST")]
+    assert tree_sources('var s = {async: {url: "/api/tree?x=" + y}};') == []
+    nodes = tree_nodes({"data": [{"id": 3, "name": "法定主动公开内容", "isParent": True},
+                                 {"id": 4, "text": "公开年报", "url": "/xxgk/nb/", "children": [
+                                     {"id": 41, "name": "2023年", "url": "/xxgk/nb/2023/"}]}]})
+    assert nodes == [{"name": "法定主动公开内容", "url": None, "id": 3, "parent": True},
+                     {"name": "公开年报", "url": "/xxgk/nb/", "id": 4, "parent": False},
+                     {"name": "2023年", "url": "/xxgk/nb/2023/", "id": 41, "parent": False}]
+
+
+def test_sitemap_column_pages_and_titled_columns():
+    from govcrawl.platforms.sitemaps import column_like, titled_column
+
+    assert column_like("http://a.gov.cn/zbxxgk/c102/") and column_like("http://a.gov.cn/gk/index.html")
+    assert not column_like("http://a.gov.cn/zbxxgk/c102/202401/t20240120_9910.html")
+    assert not column_like("http://a.gov.cn/files/report.pdf")
+    r = HtmlResponse("http://a.gov.cn/gk/nb/", body="<title>政府信息公开年报_某县人民政府</title>".encode(), encoding="utf-8")
+    assert titled_column(r) == "政府信息公开年报"
+    r = HtmlResponse("http://a.gov.cn/gk/", body="<title>某县人民政府-信息公开</title>".encode(), encoding="utf-8")
+    assert titled_column(r) is None

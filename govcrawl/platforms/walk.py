@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import TextResponse
 
-from govcrawl.platforms import links, scripted
+from govcrawl.platforms import links, scripted, sitemaps
 from govcrawl.platforms.listing import ListEntry, year_columns
 from govcrawl.platforms.scope import SiteRun, origin
 from govcrawl.registry import Site, site_id_for
@@ -55,24 +55,27 @@ class WalkMixin:
     # -- requests ------------------------------------------------------------------------------
     def nav_request(self, run: SiteRun, url: str, depth: int, *, in_scope: bool | None = True,
                     scope_url: str | None = None, kind: str = "nav", referer: str | None = None,
-                    homepage: bool = False, frame: bool = False, index_level: str | None = None):
+                    homepage: bool = False, frame: bool = False, index_level: str | None = None,
+                    callback=None, extra: dict | None = None, **kwargs):
         if run.counts["nav_requested"] >= self.limits.nav_pages:
             self.note_cut(run, f"navigation budget: {self.limits.nav_pages} pages looked at without more "
                                "to find", url, referer)
             return None
-        conditions = self.conditions_for(run.to_real(url))  # unchanged since the last crawl: 304
-        request = self.make_request(run, url, self.parse_nav, kind, referer=referer,
+        # unchanged since the last crawl: 304 (pages only; a tree endpoint's answers are asked afresh)
+        conditions = {} if callback is not None else self.conditions_for(run.to_real(url))
+        request = self.make_request(run, url, callback or self.parse_nav, kind, referer=referer,
                                     cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url,
-                                               "index_level": index_level},
-                                    headers=conditions.get("headers"),
-                                    meta={"homepage": homepage, "govcrawl_frame": frame, **conditions.get("meta", {})})
+                                               "index_level": index_level, **(extra or {})},
+                                    headers=kwargs.pop("headers", None) or conditions.get("headers"),
+                                    meta={"homepage": homepage, "govcrawl_frame": frame, **conditions.get("meta", {})},
+                                    **kwargs)
         if request is not None:
             run.counts["nav_requested"] += 1
         return request
 
     def column_request(self, run: SiteRun, url: str, title: str | None, referer: str | None = None,
-                       kind: str = "column", mode: str = "reports"):
-        request = self.make_request(run, url, self.parse_list, kind, referer=referer,
+                       kind: str = "column", mode: str = "reports", dont_filter: bool = False):
+        request = self.make_request(run, url, self.parse_list, kind, referer=referer, dont_filter=dont_filter,
                                     cb_kwargs={"column": url, "column_title": title, "mode": mode},
                                     **self.conditions_for(run.to_real(url)))
         if request is not None and mode == "reports":
@@ -212,6 +215,10 @@ class WalkMixin:
             return
         if in_scope is None:
             in_scope = not run.shares_portal
+        title = sitemaps.titled_column(response) if response.meta.get("govcrawl_sitemap") else None
+        if title:  # a page from the sitemap that is itself a 年报 column: read as one
+            yield self.column_request(run, run.to_real(response.url), title, referer=response.url, dont_filter=True)
+            return
         page = self.page_links(response, run)
         moved = scripted.landing_redirect(response) if len(page) < 3 else None
         if moved and run.on_site(moved) and moved != response.url:
@@ -226,6 +233,8 @@ class WalkMixin:
         for url in self.content_frames(response, run):
             yield self.nav_request(run, url, depth, in_scope=in_scope, scope_url=scope_url, frame=True,
                                    referer=response.url, index_level=index_level)
+        if in_scope:
+            yield from self.tree_requests(response, run, depth, scope_url)
         if not in_scope:
             yield from self.find_scope(response, run, on, depth)
             return
@@ -248,8 +257,11 @@ class WalkMixin:
             ways = [(url, text) for url, text in on if links.is_disclosure_nav(text) and url not in run.other_columns
                     and self.within(run, url, text, scope_url)]
             if not found and not ways and depth == 0:
-                # no 信息公开 link on the homepage: its 网站地图 page lists every column
+                # no 信息公开 link on the homepage: its 网站地图 page lists every column, else
+                # the sitemaps robots.txt names list the column pages
                 ways = [(url, text) for url, text in on if links.is_site_map(text)][:2]
+                if not ways:
+                    yield from self.sitemap_requests(run, response.url)
             for url, text in ways:
                 yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
 

@@ -9,7 +9,7 @@ hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md).
 
 Third batch (js_redirect … slow_http10), before the discovery changes: js_redirect 0/7,
 meta_refresh_base 0/8, onclick_rows 0/8, opendetail_js 0/8, sitemap_footer 0/8, chinese_path 0/8,
-year_tabs_json 0/7, slow_http10 7/7, sitemap_xml 0/8, tree_api 0/8."""
+year_tabs_json 0/7, slow_http10 7/7, sitemap_xml 0/8, tree_api 0/8, host_moved 0/8."""
 from __future__ import annotations
 
 import os

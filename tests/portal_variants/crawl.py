@@ -54,16 +54,22 @@ def score(db: Path, variant: Variant) -> dict:
     conn.close()
     home = canonical_url(home + "/").rstrip("/")
     missing, wrong = [], []
+
+    def stored(path: str):
+        for base in [home, *(canonical_url(o).rstrip("/") for o in variant.other_origins)]:
+            if canonical_url(base + path) in rows:
+                return rows[canonical_url(base + path)]
+        return None
     for t in variant.truth:
-        row = rows.get(canonical_url(home + t.path))
+        row = stored(t.path)
         if row is None:
             missing.append(t.path)
         elif bool(row["is_annual_report"]) != (t.report_year is not None) or (
                 t.report_year is not None and row["report_year"] != t.report_year):
             wrong.append((t.path, row["is_annual_report"], row["report_year"], t.report_year))
-    foreign = [p for p in variant.foreign if canonical_url(home + p) in rows]
+    foreign = [p for p in variant.foreign if stored(p) is not None]
     reports = [t for t in variant.truth if t.report_year]
-    found = sum(1 for t in reports if canonical_url(home + t.path) in rows)
+    found = sum(1 for t in reports if stored(t.path) is not None)
     return {"key": variant.key, "truth": len(variant.truth), "reports": len(reports), "found_reports": found,
             "recall": found / len(reports) if reports else 1.0, "missing": missing, "wrong": wrong,
             "foreign": foreign, "stored": len(rows)}

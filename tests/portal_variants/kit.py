@@ -35,6 +35,8 @@ class Variant:
     style: str = ""                        # one line: which convention the variant copies
     delay: float = 0.0                     # seconds every answer is held back (a slow portal)
     http10: bool = False                   # answer HTTP/1.0 and close the connection after each answer
+    moved: bool = False                    # the homepage's host only answers 301 to another host
+    other_origins: list = field(default_factory=list)  # where else its pages are served (set by serve)
 
     def add(self, path: str, html: str, content_type: str = HTML, encoding: str = "utf-8") -> None:
         self.pages[path] = (html.encode(encoding), content_type)

@@ -39,7 +39,8 @@ def titled_column(response) -> str | None:
 
 
 class SitemapMixin:
-    """Sitemap requests and answers of the walk (see module doc)."""
+    """Sitemap requests and answers of the walk (see module doc); a site's own homepage only
+    (a subsite on its county's host would read the county's sitemaps)."""
 
     def sitemap_requests(self, run, referer: str):
         if run.counts["sitemaps"]:
@@ -85,8 +86,7 @@ class SitemapMixin:
         pages.sort(key=lambda u: not _DISCLOSURE_PATH.search(urlsplit(u).path))
         for url in pages[:max(0, MAX_PAGES - run.counts["sitemap_pages"])]:
             run.counts["sitemap_pages"] += 1
-            request = self.nav_request(run, url, 1, in_scope=None if run.site.discovered_from else True,
-                                       referer=response.url)
+            request = self.nav_request(run, url, 1, in_scope=True, referer=response.url)
             if request is not None:
                 request.meta["govcrawl_sitemap"] = True
                 yield request

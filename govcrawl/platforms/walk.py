@@ -19,7 +19,7 @@ from scrapy.http import TextResponse
 
 from govcrawl.platforms import links, scripted, sitemaps
 from govcrawl.platforms.listing import ListEntry, year_columns
-from govcrawl.platforms.scope import SiteRun, origin
+from govcrawl.platforms.scope import SiteRun, _domain, origin
 from govcrawl.registry import Site, site_id_for
 
 # Frames that are never navigation or lists: counters, players, maps, share widgets.
@@ -215,12 +215,16 @@ class WalkMixin:
             return
         if in_scope is None:
             in_scope = not run.shares_portal
+        if response.meta.get("homepage") and not run.on_site(response.url):
+            self.adopt_moved_host(run, response.url)
         title = sitemaps.titled_column(response) if response.meta.get("govcrawl_sitemap") else None
         if title:  # a page from the sitemap that is itself a 年报 column: read as one
             yield self.column_request(run, run.to_real(response.url), title, referer=response.url, dont_filter=True)
             return
         page = self.page_links(response, run)
         moved = scripted.landing_redirect(response) if len(page) < 3 else None
+        if moved and response.meta.get("homepage") and not run.on_site(moved):
+            self.adopt_moved_host(run, moved)
         if moved and run.on_site(moved) and moved != response.url:
             # a page that is only a redirect (meta refresh or a script setting location): the
             # portal lives where it points, so that page is walked as this one would have been
@@ -230,11 +234,12 @@ class WalkMixin:
         if depth == 0 and response.meta.get("homepage"):
             self.adopt_disclosure_hosts(run, page)
         on = [(url, text) for url, text in page if run.on_site(url)]
-        for url in self.content_frames(response, run):
+        frames = self.content_frames(response, run)
+        for url in frames:
             yield self.nav_request(run, url, depth, in_scope=in_scope, scope_url=scope_url, frame=True,
                                    referer=response.url, index_level=index_level)
-        if in_scope:
-            yield from self.tree_requests(response, run, depth, scope_url)
+        trees = list(self.tree_requests(response, run, depth, scope_url)) if in_scope else []
+        yield from trees
         if not in_scope:
             yield from self.find_scope(response, run, on, depth)
             return
@@ -260,7 +265,7 @@ class WalkMixin:
                 # no 信息公开 link on the homepage: its 网站地图 page lists every column, else
                 # the sitemaps robots.txt names list the column pages
                 ways = [(url, text) for url, text in on if links.is_site_map(text)][:2]
-                if not ways:
+                if not (ways or frames or trees or run.site.discovered_from) and response.meta.get("homepage"):
                     yield from self.sitemap_requests(run, response.url)
             for url, text in ways:
                 yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
@@ -285,6 +290,16 @@ class WalkMixin:
                 if host and host.endswith(".gov.cn"):
                     run.extra_hosts.add(host)
                     self.touch(run)
+
+    def adopt_moved_host(self, run: SiteRun, url: str) -> None:
+        """A homepage that redirects to another host (bare domain -> www., an old host -> the new
+        one, by 301/302, meta refresh or script): the site lives there, so that host is its own."""
+        host = _domain(url)
+        if host and len(run.extra_hosts) < 3 and urlsplit(url).scheme in ("http", "https"):
+            self.logger.info("%s: the homepage moved to %s; that host is part of the site", run.site_id, host)
+            run.extra_hosts.add(host)
+            run.counts["homepage_moved"] += 1
+            self.touch(run)
 
     def find_scope(self, response, run: SiteRun, page: list[tuple[str, str]], depth: int):
         """A shared portal's page outside our body: links naming the body lead in; other 年报

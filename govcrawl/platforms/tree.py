@@ -33,7 +33,7 @@ def tree_sources(scripts: str) -> list[tuple[str, str, str, str]]:
     ``autoParam: ["id=pid"]`` asks ``pid=<node id>``; ``["id"]`` asks ``id=<node id>``."""
     out = []
     for m in _ASYNC.finditer(scripts):
-        block = jsonlist._object_after(scripts, m.end() - 1)
+        block = jsonlist.object_after(scripts, m.end() - 1)
         url = _URL_PROP.search(block)
         if not url or "+" in url["s"] or re.match(r"\s*\+", block[url.end():url.end() + 10]):
             continue  # none, or an address built at run time

@@ -19,7 +19,7 @@ from scrapy.http import TextResponse
 
 from govcrawl.platforms import links, scripted, sitemaps
 from govcrawl.platforms.listing import ListEntry, year_columns
-from govcrawl.platforms.scope import SiteRun, _domain, origin
+from govcrawl.platforms.scope import SiteRun, origin, site_domain
 from govcrawl.registry import Site, site_id_for
 
 # Frames that are never navigation or lists: counters, players, maps, share widgets.
@@ -294,7 +294,7 @@ class WalkMixin:
     def adopt_moved_host(self, run: SiteRun, url: str) -> None:
         """A homepage that redirects to another host (bare domain -> www., an old host -> the new
         one, by 301/302, meta refresh or script): the site lives there, so that host is its own."""
-        host = _domain(url)
+        host = site_domain(url)
         if host and len(run.extra_hosts) < 3 and urlsplit(url).scheme in ("http", "https"):
             self.logger.info("%s: the homepage moved to %s; that host is part of the site", run.site_id, host)
             run.extra_hosts.add(host)

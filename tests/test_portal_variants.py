@@ -9,7 +9,8 @@ hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md).
 
 Third batch (js_redirect … slow_http10), before the discovery changes: js_redirect 0/7,
 meta_refresh_base 0/8, onclick_rows 0/8, opendetail_js 0/8, sitemap_footer 0/8, chinese_path 0/8,
-year_tabs_json 0/7, slow_http10 7/7, sitemap_xml 0/8, tree_api 0/8, host_moved 0/8."""
+year_tabs_json 0/7, slow_http10 7/7, sitemap_xml 0/8, tree_api 0/8, host_moved 0/8, pageno_api 8/8 (rendered in Chromium as well),
+image_map 8/8."""
 from __future__ import annotations
 
 import os
@@ -57,3 +58,17 @@ def test_variant_reports_found_with_their_year(crawled, key):
 def test_shared_portal_spider_keeps_to_its_own_body(crawled, key):
     result = score(crawled, VARIANTS[key])
     assert result["foreign"] == [], result["foreign"]
+
+
+def test_list_api_read_without_the_browser(crawled):
+    """pageno_api's list is drawn by a script from a JSON API, with a script-drawn pager: the
+    endpoint is read and paged directly, so the browser is not needed for it."""
+    import sqlite3
+
+    from tests.portal_variants.crawl import spider_name
+
+    conn = sqlite3.connect(crawled)
+    row = conn.execute("select needed_browser, list_readers from sites where site_id = ?",
+                       (spider_name("pageno_api"),)).fetchone()
+    conn.close()
+    assert row is not None and row[0] == 0 and "json" in row[1], row

@@ -18,6 +18,7 @@ VARIANT_MODULES = (
     # third batch (README.md here: figures before the discovery changes)
     "js_redirect", "meta_refresh_base", "onclick_rows", "opendetail_js", "sitemap_footer", "chinese_path",
     "year_tabs_json", "slow_http10", "sitemap_xml", "tree_api", "host_moved",
+    "pageno_api", "image_map",
 )
 
 

@@ -18,7 +18,7 @@ import os
 import pytest
 
 from tests.portal_variants import VARIANT_MODULES, all_variants
-from tests.portal_variants.crawl import run_variants, score
+from tests.portal_variants.crawl import run_registry, run_variants, score
 from tests.portal_variants.server import serve
 
 VARIANTS = {v.key: v for v in all_variants()}
@@ -72,3 +72,33 @@ def test_list_api_read_without_the_browser(crawled):
                        (spider_name("pageno_api"),)).fetchone()
     conn.close()
     assert row is not None and row[0] == 0 and "json" in row[1], row
+
+
+@pytest.fixture(scope="module")
+def by_address(tmp_path_factory):
+    """Every variant that can be, crawled from a CSV of name and 127.0.0.1 homepage only."""
+    tmp = tmp_path_factory.mktemp("variants_by_address")
+    variants = [v for v in all_variants() if v.by_address and (CHROMIUM or not v.challenge)]
+    with serve(variants) as urls:
+        run = run_registry(variants, urls, tmp)
+        assert run["returncode"] == 0, run["log"]
+        yield tmp / "metadata.db", {v.key: (v, urls[v.key]) for v in variants}
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in VARIANTS.items() if v.by_address))
+def test_variant_crawled_from_name_and_homepage_only(by_address, key):
+    """The way the project is scored: ``govcrawl crawl --sites`` given name and homepage alone
+    (no spider, no region, no level), with the site's id taken from its address."""
+    import sqlite3
+
+    db, served = by_address
+    if key not in served:
+        pytest.skip("Debian chromium is not installed")
+    variant, url = served[key]
+    conn = sqlite3.connect(db)
+    row = conn.execute("select site_id from sites where homepage = ?", (url,)).fetchone()
+    conn.close()
+    assert row is not None, f"no sites row for {url}"
+    result = score(db, variant, site_id=row[0], home=url)
+    assert result["missing"] == [] and result["recall"] == 1.0, (variant.style, result["missing"])
+    assert result["wrong"] == [], (variant.style, result["wrong"])

@@ -35,6 +35,7 @@ class Variant:
     style: str = ""                        # one line: which convention the variant copies
     delay: float = 0.0                     # seconds every answer is held back (a slow portal)
     http10: bool = False                   # answer HTTP/1.0 and close the connection after each answer
+    by_address: bool = True                # crawlable from name + 127.0.0.1 homepage alone (no page names the real host)
     moved: bool = False                    # the homepage's host only answers 301 to another host
     other_origins: list = field(default_factory=list)  # where else its pages are served (set by serve)
 

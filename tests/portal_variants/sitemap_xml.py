@@ -22,6 +22,7 @@ def urlset(locs: list[tuple[str, str]]) -> str:
 def build():
     v = portal("sitemap_xml", SITE, HOME, "610728", "陕西省", "汉中市",
                "信息公开 entry an image without alt; robots.txt Sitemap: index -> sitemaps listing the 年报 column")
+    v.by_address = False  # sitemaps hold absolute URLs of the real host, served only through the replica mapping
     v.add("/", shell(SITE, SITE + "人民政府", "<p>欢迎访问</p>", NAV))
     v.add("/zbxxgk/index.html", shell(SITE, "信息公开", '<div class="gk"><a href="/zbxxgk/c101/"><img src="/images/gk_zn.png"></a>'
                                                      f'<a href="{COLUMN}"><img src="/images/gk_nb.png"></a></div>', NAV))

@@ -106,3 +106,13 @@ def test_sitemap_column_pages_and_titled_columns():
     assert titled_column(r) == "政府信息公开年报"
     r = HtmlResponse("http://a.gov.cn/gk/", body="<title>某县人民政府-信息公开</title>".encode(), encoding="utf-8")
     assert titled_column(r) is None
+
+
+def test_unparseable_links_are_left_out_not_raised():
+    r = page('<ul><li><a href="http://[bad/a.html">某县2023年政府信息公开工作年度报告</a> 2024-01-20</li>'
+             '<li data-href="http://[x/b.html">某县2022年政府信息公开工作年度报告 2023-01-20</li></ul>')
+    assert links.absolute(r, "http://[bad/a.html") == ""
+    assert not links.is_wellformed(links.absolute(r, "http://[bad/a.html"))
+    assert scripted.script_entries(r, lambda u: "example.gov.cn" in u) == []
+    from govcrawl.platforms.listing import list_block_entries
+    assert list_block_entries(r, lambda u: "example.gov.cn" in u) == []

@@ -148,16 +148,20 @@ def is_wellformed(url: str) -> bool:
 def absolute(response, href: str) -> str:
     """A link of ``response`` as the browser sends it: resolved against the page's ``<base href>``
     (else its URL), the path percent-encoded as UTF-8 and the query in the page's own encoding
-    (a GBK page's ``list.jsp?lm=年报`` asks ``lm=%C4%EA%B1%A8``)."""
+    (a GBK page's ``list.jsp?lm=年报`` asks ``lm=%C4%EA%B1%A8``). '' for a link no URL parser
+    reads (``http://[bad``): it is malformed, and not followed."""
     from scrapy.utils.response import get_base_url
     from w3lib.url import safe_url_string
 
     base = get_base_url(response) if hasattr(response, "text") else response.url
-    url = urljoin(base, href.strip())
     try:
-        return safe_url_string(url, encoding=getattr(response, "encoding", None) or "utf-8")
-    except (UnicodeError, ValueError):
-        return safe_url_string(url)
+        url = urljoin(base, href.strip())
+        try:
+            return safe_url_string(url, encoding=getattr(response, "encoding", None) or "utf-8")
+        except UnicodeError:
+            return safe_url_string(url)
+    except ValueError:
+        return ""
 
 
 def is_followable(href: str | None) -> bool:

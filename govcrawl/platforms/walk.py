@@ -162,7 +162,7 @@ class WalkMixin:
                 continue
             url = links.absolute(response, href)
             if not links.is_wellformed(url):
-                self.record_error(run, url[:300], "link", "malformed link (bad host or port): not followed",
+                self.record_error(run, (url or href.strip())[:300], "link", "malformed link (bad host or port): not followed",
                                   referer=response.url)
                 continue
             if run.on_site(url):  # traps are noted where they are linked, followed or not

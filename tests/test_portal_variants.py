@@ -5,7 +5,12 @@ and, for townships and departments, nothing from other bodies' columns.
 
 Second batch (select_catalog … gopage_js), before the platform changes that made them pass:
 select_catalog 0/7, pdf_direct 6/6, table_pageindex 10/10, xxgk_yearcols 7/7, other_host 0/7,
-hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md)."""
+hanweb_pgcontainer 3/8, gopage_js 3/9 (tests/portal_variants/README.md).
+
+Third batch (js_redirect … slow_http10), before the discovery changes: js_redirect 0/7,
+meta_refresh_base 0/8, onclick_rows 0/8, opendetail_js 0/8, sitemap_footer 0/8, chinese_path 0/8,
+year_tabs_json 0/7, slow_http10 7/7, sitemap_xml 0/8, tree_api 0/8, host_moved 0/8, pageno_api 8/8 (rendered in Chromium as well),
+image_map 8/8."""
 from __future__ import annotations
 
 import os
@@ -13,7 +18,7 @@ import os
 import pytest
 
 from tests.portal_variants import VARIANT_MODULES, all_variants
-from tests.portal_variants.crawl import run_variants, score
+from tests.portal_variants.crawl import run_registry, run_variants, score
 from tests.portal_variants.server import serve
 
 VARIANTS = {v.key: v for v in all_variants()}
@@ -53,3 +58,47 @@ def test_variant_reports_found_with_their_year(crawled, key):
 def test_shared_portal_spider_keeps_to_its_own_body(crawled, key):
     result = score(crawled, VARIANTS[key])
     assert result["foreign"] == [], result["foreign"]
+
+
+def test_list_api_read_without_the_browser(crawled):
+    """pageno_api's list is drawn by a script from a JSON API, with a script-drawn pager: the
+    endpoint is read and paged directly, so the browser is not needed for it."""
+    import sqlite3
+
+    from tests.portal_variants.crawl import spider_name
+
+    conn = sqlite3.connect(crawled)
+    row = conn.execute("select needed_browser, list_readers from sites where site_id = ?",
+                       (spider_name("pageno_api"),)).fetchone()
+    conn.close()
+    assert row is not None and row[0] == 0 and "json" in row[1], row
+
+
+@pytest.fixture(scope="module")
+def by_address(tmp_path_factory):
+    """Every variant that can be, crawled from a CSV of name and 127.0.0.1 homepage only."""
+    tmp = tmp_path_factory.mktemp("variants_by_address")
+    variants = [v for v in all_variants() if v.by_address and (CHROMIUM or not v.challenge)]
+    with serve(variants) as urls:
+        run = run_registry(variants, urls, tmp)
+        assert run["returncode"] == 0, run["log"]
+        yield tmp / "metadata.db", {v.key: (v, urls[v.key]) for v in variants}
+
+
+@pytest.mark.parametrize("key", sorted(k for k, v in VARIANTS.items() if v.by_address))
+def test_variant_crawled_from_name_and_homepage_only(by_address, key):
+    """The way the project is scored: ``govcrawl crawl --sites`` given name and homepage alone
+    (no spider, no region, no level), with the site's id taken from its address."""
+    import sqlite3
+
+    db, served = by_address
+    if key not in served:
+        pytest.skip("Debian chromium is not installed")
+    variant, url = served[key]
+    conn = sqlite3.connect(db)
+    row = conn.execute("select site_id from sites where homepage = ?", (url,)).fetchone()
+    conn.close()
+    assert row is not None, f"no sites row for {url}"
+    result = score(db, variant, site_id=row[0], home=url)
+    assert result["missing"] == [] and result["recall"] == 1.0, (variant.style, result["missing"])
+    assert result["wrong"] == [], (variant.style, result["wrong"])

@@ -15,11 +15,13 @@ from govcrawl.platforms.details import DetailMixin
 from govcrawl.platforms.lists import ListMixin
 from govcrawl.platforms.portal import PortalSpider
 from govcrawl.platforms.scope import origin
+from govcrawl.platforms.sitemaps import SitemapMixin
+from govcrawl.platforms.tree import TreeMixin
 from govcrawl.platforms.walk import WalkMixin
 from govcrawl.registry import Site, load_registry
 
 
-class DisclosureSpider(WalkMixin, ListMixin, DetailMixin, PortalSpider):
+class DisclosureSpider(WalkMixin, TreeMixin, SitemapMixin, ListMixin, DetailMixin, PortalSpider):
     """One government portal named by class attributes, its 年报 columns and their reports."""
 
     platform = "generic"

@@ -220,7 +220,7 @@ _API_WORDS = re.compile(r"(api|json|list|search|query|data|\.do\b|\.action\b|trs
 _STATIC = re.compile(r"\.(js|css|png|jpe?g|gif|svg|ico|woff2?|ttf)(\?|$)", re.I)
 
 
-def _object_after(text: str, start: int, limit: int = 3000) -> str:
+def object_after(text: str, start: int, limit: int = 3000) -> str:
     """The balanced ``{…}`` that starts at or after ``start`` (within a few characters)."""
     i = text.find("{", start, start + 40)
     if i < 0:
@@ -268,7 +268,7 @@ def endpoints(scripts: str, page_url: str) -> list[Endpoint]:
         found.append(Endpoint(urljoin(page_url, f"/gkmlpt/api/all/{column}"), "GET", params, False, "page"))
     for m in _AJAX.finditer(scripts):
         string_first = re.match(r"\s*['\"`]", scripts[m.end():m.end() + 10])
-        call = "" if string_first else _object_after(scripts, m.end())
+        call = "" if string_first else object_after(scripts, m.end())
         if call:
             um = _URL_PROP.search(call)
             if not um:
@@ -277,29 +277,29 @@ def endpoints(scripts: str, page_url: str) -> list[Endpoint]:
             method = "POST" if re.search(r"""type\s*:\s*['"]post['"]|method\s*:\s*['"]post['"]""", call, re.I) \
                 or m.group(1) == "post" else "GET"
             data = re.search(r"\bdata\s*:\s*", call)
-            params = _literal_params(_object_after(call, data.end())) if data else {}
+            params = _literal_params(object_after(call, data.end())) if data else {}
             json_body = bool(re.search(r"JSON\.stringify|application/json", call))
         else:  # $.get('url', {…}) / $.post('url', {…})
             qm = re.match(r"\s*" + _QUOTED, scripts[m.end():m.end() + 400])
-            if not qm:
-                continue
+            if not qm or re.match(r"\s*\+", scripts[m.end() + qm.end():m.end() + qm.end() + 10]):
+                continue  # none, or only the head of an address built at run time ('/data/' + y)
             url = qm.group("s")
             method = "POST" if m.group(1) == "post" else "GET"
-            params = _literal_params(_object_after(scripts, m.end() + qm.end()))
+            params = _literal_params(object_after(scripts, m.end() + qm.end()))
             json_body = False
         found.append(_endpoint(url, method, params, json_body, page_url))
     for m in _FETCH.finditer(scripts):
         url = m.group("s")
-        opts = _object_after(scripts, m.end())
+        opts = object_after(scripts, m.end())
         if m.group("fn").startswith("axios"):  # axios.post(url, data) / axios.get(url, {params})
             method = "POST" if m.group("verb") == "post" else "GET"
             inner = re.search(r"\bparams\s*:\s*", opts)
-            params = _literal_params(_object_after(opts, inner.end()) if inner and method == "GET" else opts)
+            params = _literal_params(object_after(opts, inner.end()) if inner and method == "GET" else opts)
             found.append(_endpoint(url, method, params, method == "POST", page_url))
             continue
         method = "POST" if re.search(r"""method\s*:\s*['"]post['"]""", opts, re.I) else "GET"
         body = re.search(r"\bbody\s*:\s*(?:JSON\.stringify\s*\(\s*)?", opts)
-        params = _literal_params(_object_after(opts, body.end())) if body else {}
+        params = _literal_params(object_after(opts, body.end())) if body else {}
         found.append(_endpoint(url, method, params, "JSON.stringify" in opts, page_url))
     out, seen = [], set()
     for e in found:

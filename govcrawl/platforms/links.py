@@ -6,7 +6,7 @@ words on links find the reports across sites that share no CMS.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 WS = re.compile(r"[\s\u3000\xa0]+")
 YEAR = re.compile(r"(19|20)\d{2}")
@@ -40,6 +40,11 @@ REPORT_TITLE = re.compile(r"(年报|年度报告|工作报告|工作总结|年�
 
 def clean(text: str | None) -> str:
     return WS.sub("", text or "")
+
+
+def is_site_map(text: str) -> bool:
+    """A 网站地图 / 站点地图 / 网站导航 link: a page listing every column of the portal."""
+    return clean(text) in ("网站地图", "站点地图", "网站导航", "网站导读", "站群导航地图", "Sitemap", "sitemap", "SiteMap")
 
 
 def is_report_column(text: str) -> bool:
@@ -138,6 +143,25 @@ def is_wellformed(url: str) -> bool:
     except ValueError:
         return False
     return bool(parts.hostname)
+
+
+def absolute(response, href: str) -> str:
+    """A link of ``response`` as the browser sends it: resolved against the page's ``<base href>``
+    (else its URL), the path percent-encoded as UTF-8 and the query in the page's own encoding
+    (a GBK page's ``list.jsp?lm=年报`` asks ``lm=%C4%EA%B1%A8``). '' for a link no URL parser
+    reads (``http://[bad``): it is malformed, and not followed."""
+    from scrapy.utils.response import get_base_url
+    from w3lib.url import safe_url_string
+
+    base = get_base_url(response) if hasattr(response, "text") else response.url
+    try:
+        url = urljoin(base, href.strip())
+        try:
+            return safe_url_string(url, encoding=getattr(response, "encoding", None) or "utf-8")
+        except UnicodeError:
+            return safe_url_string(url)
+    except ValueError:
+        return ""
 
 
 def is_followable(href: str | None) -> bool:

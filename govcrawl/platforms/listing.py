@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
-
 from govcrawl.platforms import links
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -70,7 +68,7 @@ def list_block_entries(response, on_site) -> list[ListEntry]:
         href = a.get("href")
         if not links.is_followable(href):
             continue
-        url = urljoin(response.url, href.strip())
+        url = links.absolute(response, href)
         text = links.clean(a.text_content()) or links.clean(a.get("title"))
         title_attr = links.clean(a.get("title"))
         if len(title_attr) > len(text):
@@ -123,7 +121,7 @@ def year_columns(response, on_site, levels: int = 3) -> list[tuple[str, str]]:
         text = links.clean(a.text_content())
         if not links.is_followable(href) or not links.is_year_subcolumn(text):
             continue
-        url = urljoin(response.url, href.strip())
+        url = links.absolute(response, href)
         if not on_site(url):
             continue
         node, verdict = a, None

@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import scrapy
 from scrapy.http import HtmlResponse, TextResponse, XmlResponse
 
-from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, trs
+from govcrawl.platforms import hanweb, jsonlist, links, paging, postback, scripted, trs
 from govcrawl.platforms.listing import ListEntry, list_block_entries
 from govcrawl.platforms.scope import SiteRun
 
@@ -112,6 +112,9 @@ class ListMixin:
         self.touch(run)
         self.crawler.stats.inc_value("govcrawl/list_pages")
         entries, requests, readers = self.read_list(response, run)
+        later = response.meta.get("govcrawl_render_if_empty")
+        if later and not entries:
+            yield self.render_request(run, response, target=later["url"], column_page=later["column"])
         stopped = False
         if mode == "scan":  # another column: only what is titled like an annual report
             entries = [e for e in entries if links.looks_like_report_title(e.title)]
@@ -145,7 +148,7 @@ class ListMixin:
         if response.meta.get("govcrawl_script_pager") and render_ok and self.should_render(response, run, mode,
                                                                                             entries):
             yield self.render_request(run, response)
-        elif not entries and not frames and not requests:
+        elif not entries and not frames and not requests and not years:
             if render_ok and self.should_render(response, run, mode):
                 yield self.render_request(run, response)
             else:
@@ -182,6 +185,7 @@ class ListMixin:
         if response.meta.get("dataproxy") is not None:
             return entries, requests, readers
         add("blocks", list_block_entries(response, run.on_site))
+        add("scripts", scripted.script_entries(response, run.on_site))
         paged = [r for r in self.pager_next(response, run) if r is not None]
         if paged:
             readers.add("trs" if any(r.meta.get("trs_pager") for r in paged) else "pager")
@@ -206,6 +210,15 @@ class ListMixin:
                 if run.on_site(endpoint.url):
                     requests.append(self.json_request(run, response, endpoint))
             requests = [r for r in requests if r is not None]
+            asked = [r for r in requests if r.meta.get("json_endpoint")]
+            mode = (response.meta.get("govcrawl_list") or {}).get("mode", "reports")
+            if asked and response.meta.get("govcrawl_script_pager") and self.should_render(response, run, mode):
+                # The script pager pages the endpoint, which is read directly: the browser only
+                # if the endpoint's first answer brings nothing.
+                response.meta["govcrawl_script_pager"] = False
+                for r in asked:
+                    r.meta["govcrawl_render_if_empty"] = {"url": run.to_real(response.url),
+                                                          "column": response.meta.get("kind") == "column"}
         return entries, requests, readers
 
     # -- pagers --------------------------------------------------------------------------------
@@ -305,18 +318,21 @@ class ListMixin:
             return False
         return "<script" in response.text.lower()
 
-    def render_request(self, run: SiteRun, response):
+    def render_request(self, run: SiteRun, response, target: str | None = None, column_page: bool | None = None):
+        """Render the list ``response`` is (or, for an endpoint's empty answer, the page ``target``
+        that called it) in Chromium."""
         from scrapy_playwright.page import PageMethod
 
         cb = response.meta.get("govcrawl_list") or {}
         column = cb.get("column") or ""
-        target = column if urlsplit(column).fragment and column.split("#")[0] == run.to_real(response.url) else \
-            run.to_real(response.url)
+        page = target or run.to_real(response.url)
+        target = column if urlsplit(column).fragment and column.split("#")[0] == page else page
         request = self.make_request(
             run, target, self.parse_rendered_list, "render", referer=response.url,
             dont_filter=True, cb_kwargs={"column": cb.get("column"), "column_title": cb.get("column_title")},
             meta={"playwright": True, "playwright_include_page": True,
-                  "govcrawl_column_render": response.meta.get("kind") == "column",
+                  "govcrawl_column_render": response.meta.get("kind") == "column" if column_page is None
+                  else column_page,
                   "playwright_page_methods": [PageMethod("wait_for_load_state", "networkidle")]},
             errback=self.render_error)
         if request is not None:

@@ -107,23 +107,29 @@ def js_function_body(scripts: str, name: str) -> tuple[str, str] | None:
 
 
 def js_url_builder(param: str, body: str):
-    """A function n -> URL from the first string concatenation around ``param`` in a pager
+    """A function n -> URL from the first string concatenation around ``param`` that can be an
+    address (not a ``'#id' + n`` selector nor a message) in a pager
     function (``'index_'+(n-1)+'.html'``, ``"list.jsp?page="+n``), or None. Branches
     (``if(n<=1) location.href='index.html'``) are not evaluated: numbers that would make the
     page number below 1 are left out, the first page being the column page itself."""
     quoted = r"""(?:'[^'\n]*'|"[^"\n]*")"""
-    m = re.search(
-        r"(?P<head>(?:%s\s*\+\s*)+)\(?\s*(?:parseInt\(\s*)?%s\s*\)?\s*(?P<off>[+-]\s*\d+)?\s*\)?(?P<tail>(?:\s*\+\s*%s)*)"
-        % (quoted, re.escape(param), quoted), body)
-    if not m:
-        return None
     strings = lambda s: "".join(x[1:-1] for x in re.findall(quoted, s))  # noqa: E731
-    head, tail = strings(m["head"]), strings(m["tail"] or "")
+    for m in re.finditer(
+            r"(?P<head>(?:%s\s*\+\s*)+)\(?\s*(?:parseInt\(\s*)?%s\s*\)?\s*(?P<off>[+-]\s*\d+)?\s*\)?(?P<tail>(?:\s*\+\s*%s)*)"
+            % (quoted, re.escape(param), quoted), body):
+        head, tail = strings(m["head"]), strings(m["tail"] or "")
+        # an address, not a selector or a message ('#y' + y, '第' + n + '页')
+        if not head.startswith("#") and not re.search(r"[\s\u4e00-\u9fff]", head + tail):
+            break
+    else:
+        return None
     offset = int(re.sub(r"\s", "", m["off"])) if m["off"] else 0
     if not (head or tail):
         return None
 
-    def build(n: int) -> str | None:
+    def build(n: int | str) -> str | None:
+        if isinstance(n, str):  # an id (quoted in the call): taken as it is
+            return f"{head}{n}{tail}" if not offset else None
         number = n + offset
         return f"{head}{number}{tail}" if number >= 1 or not head.endswith("_") else None
     return build

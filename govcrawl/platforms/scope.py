@@ -20,7 +20,7 @@ def origin(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
 
 
-def _domain(url: str) -> str:
+def site_domain(url: str) -> str:
     """The part of a host that the portal's other hosts share: www.x.gov.cn -> x.gov.cn. IP hosts
     and localhost stay whole, port included (each port is another site)."""
     parts = urlsplit(url)
@@ -81,16 +81,16 @@ class SiteRun:
         return url
 
     def on_real_domain(self, url: str) -> bool:
-        domain = _domain(self.real_origin)
-        host = _domain(url)
+        domain = site_domain(self.real_origin)
+        host = site_domain(url)
         return bool(domain) and (host == domain or host.endswith("." + domain))
 
     # -- scope -----------------------------------------------------------------------------------
     def on_site(self, url: str) -> bool:
         """Is the URL one of this site's pages (its hosts, the replica's, or a host its own
         信息公开 link led to)?"""
-        host = _domain(url)
-        for base in {_domain(self.real_origin), _domain(self.fetch_origin), *self.extra_hosts}:
+        host = site_domain(url)
+        for base in {site_domain(self.real_origin), site_domain(self.fetch_origin), *self.extra_hosts}:
             if base and (host == base or host.endswith("." + base)):
                 return True
         return False

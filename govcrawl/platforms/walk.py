@@ -17,9 +17,9 @@ from urllib.parse import urlsplit
 
 from scrapy.http import TextResponse
 
-from govcrawl.platforms import links
+from govcrawl.platforms import links, scripted, sitemaps
 from govcrawl.platforms.listing import ListEntry, year_columns
-from govcrawl.platforms.scope import SiteRun, origin
+from govcrawl.platforms.scope import SiteRun, origin, site_domain
 from govcrawl.registry import Site, site_id_for
 
 # Frames that are never navigation or lists: counters, players, maps, share widgets.
@@ -55,24 +55,27 @@ class WalkMixin:
     # -- requests ------------------------------------------------------------------------------
     def nav_request(self, run: SiteRun, url: str, depth: int, *, in_scope: bool | None = True,
                     scope_url: str | None = None, kind: str = "nav", referer: str | None = None,
-                    homepage: bool = False, frame: bool = False, index_level: str | None = None):
+                    homepage: bool = False, frame: bool = False, index_level: str | None = None,
+                    callback=None, extra: dict | None = None, **kwargs):
         if run.counts["nav_requested"] >= self.limits.nav_pages:
             self.note_cut(run, f"navigation budget: {self.limits.nav_pages} pages looked at without more "
                                "to find", url, referer)
             return None
-        conditions = self.conditions_for(run.to_real(url))  # unchanged since the last crawl: 304
-        request = self.make_request(run, url, self.parse_nav, kind, referer=referer,
+        # unchanged since the last crawl: 304 (pages only; a tree endpoint's answers are asked afresh)
+        conditions = {} if callback is not None else self.conditions_for(run.to_real(url))
+        request = self.make_request(run, url, callback or self.parse_nav, kind, referer=referer,
                                     cb_kwargs={"depth": depth, "in_scope": in_scope, "scope_url": scope_url,
-                                               "index_level": index_level},
-                                    headers=conditions.get("headers"),
-                                    meta={"homepage": homepage, "govcrawl_frame": frame, **conditions.get("meta", {})})
+                                               "index_level": index_level, **(extra or {})},
+                                    headers=kwargs.pop("headers", None) or conditions.get("headers"),
+                                    meta={"homepage": homepage, "govcrawl_frame": frame, **conditions.get("meta", {})},
+                                    **kwargs)
         if request is not None:
             run.counts["nav_requested"] += 1
         return request
 
     def column_request(self, run: SiteRun, url: str, title: str | None, referer: str | None = None,
-                       kind: str = "column", mode: str = "reports"):
-        request = self.make_request(run, url, self.parse_list, kind, referer=referer,
+                       kind: str = "column", mode: str = "reports", dont_filter: bool = False):
+        request = self.make_request(run, url, self.parse_list, kind, referer=referer, dont_filter=dont_filter,
                                     cb_kwargs={"column": url, "column_title": title, "mode": mode},
                                     **self.conditions_for(run.to_real(url)))
         if request is not None and mode == "reports":
@@ -157,9 +160,9 @@ class WalkMixin:
                 continue
             if not links.is_followable(href):
                 continue
-            url = response.urljoin(href.strip())
+            url = links.absolute(response, href)
             if not links.is_wellformed(url):
-                self.record_error(run, url[:300], "link", "malformed link (bad host or port): not followed",
+                self.record_error(run, (url or href.strip())[:300], "link", "malformed link (bad host or port): not followed",
                                   referer=response.url)
                 continue
             if run.on_site(url):  # traps are noted where they are linked, followed or not
@@ -172,11 +175,13 @@ class WalkMixin:
             text = links.clean(" ".join(a.xpath(".//text()").getall()))
             text = (text or links.clean(a.attrib.get("title")) or links.clean(a.attrib.get("alt"))
                     or links.clean(" ".join(a.xpath(".//img/@alt | .//img/@title").getall())))
-            out.append((response.urljoin(href.strip()), text))
+            out.append((url, text))
         for option in response.xpath("//select/option[@value]"):
             value = option.attrib.get("value", "").strip()
             if links.is_url_like(value):
-                out.append((response.urljoin(value), links.clean(" ".join(option.xpath(".//text()").getall()))))
+                out.append((links.absolute(response, value), links.clean(" ".join(option.xpath(".//text()").getall()))))
+        # rows and menu items that only scripts make clickable (onclick, data-href, openDetail(id))
+        out += [(url, text) for url, text in scripted.script_links(response) if links.is_wellformed(url)]
         return out
 
     def content_frames(self, response, run: SiteRun) -> list[str]:
@@ -188,7 +193,7 @@ class WalkMixin:
         for src in response.xpath("//iframe/@src | //frame/@src").getall():
             if not links.is_followable(src):
                 continue
-            url = response.urljoin(src.strip())
+            url = links.absolute(response, src)
             parts = urlsplit(url)
             if run.on_site(url) and not NOT_CONTENT_FRAME.search(parts.path + "?" + parts.query):
                 out.append(url)
@@ -210,13 +215,31 @@ class WalkMixin:
             return
         if in_scope is None:
             in_scope = not run.shares_portal
+        if response.meta.get("homepage") and not run.on_site(response.url):
+            self.adopt_moved_host(run, response.url)
+        title = sitemaps.titled_column(response) if response.meta.get("govcrawl_sitemap") else None
+        if title:  # a page from the sitemap that is itself a 年报 column: read as one
+            yield self.column_request(run, run.to_real(response.url), title, referer=response.url, dont_filter=True)
+            return
         page = self.page_links(response, run)
+        moved = scripted.landing_redirect(response) if len(page) < 3 else None
+        if moved and response.meta.get("homepage") and not run.on_site(moved):
+            self.adopt_moved_host(run, moved)
+        if moved and run.on_site(moved) and moved != response.url:
+            # a page that is only a redirect (meta refresh or a script setting location): the
+            # portal lives where it points, so that page is walked as this one would have been
+            yield self.nav_request(run, moved, depth, in_scope=in_scope, scope_url=scope_url, referer=response.url,
+                                   homepage=bool(response.meta.get("homepage")), index_level=index_level)
+            return
         if depth == 0 and response.meta.get("homepage"):
             self.adopt_disclosure_hosts(run, page)
         on = [(url, text) for url, text in page if run.on_site(url)]
-        for url in self.content_frames(response, run):
+        frames = self.content_frames(response, run)
+        for url in frames:
             yield self.nav_request(run, url, depth, in_scope=in_scope, scope_url=scope_url, frame=True,
                                    referer=response.url, index_level=index_level)
+        trees = list(self.tree_requests(response, run, depth, scope_url)) if in_scope else []
+        yield from trees
         if not in_scope:
             yield from self.find_scope(response, run, on, depth)
             return
@@ -236,9 +259,16 @@ class WalkMixin:
         if depth <= 1:
             yield from self.scan_requests(response, run, on)
         if (not found or depth == 0) and depth < self.settings.getint("GOVCRAWL_MAX_NAV_DEPTH", 3):
-            for url, text in on:
-                if links.is_disclosure_nav(text) and url not in run.other_columns and self.within(run, url, text, scope_url):
-                    yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
+            ways = [(url, text) for url, text in on if links.is_disclosure_nav(text) and url not in run.other_columns
+                    and self.within(run, url, text, scope_url)]
+            if not found and not ways and depth == 0:
+                # no 信息公开 link on the homepage: its 网站地图 page lists every column, else
+                # the sitemaps robots.txt names list the column pages
+                ways = [(url, text) for url, text in on if links.is_site_map(text)][:2]
+                if not (ways or frames or trees or run.site.discovered_from) and response.meta.get("homepage"):
+                    yield from self.sitemap_requests(run, response.url)
+            for url, text in ways:
+                yield self.nav_request(run, url, depth + 1, in_scope=True, scope_url=scope_url, referer=response.url)
 
     def within(self, run: SiteRun, url: str, text: str, scope_url: str | None) -> bool:
         """On a shared portal, a subsite's deeper pages must sit under its own page's folder or
@@ -260,6 +290,16 @@ class WalkMixin:
                 if host and host.endswith(".gov.cn"):
                     run.extra_hosts.add(host)
                     self.touch(run)
+
+    def adopt_moved_host(self, run: SiteRun, url: str) -> None:
+        """A homepage that redirects to another host (bare domain -> www., an old host -> the new
+        one, by 301/302, meta refresh or script): the site lives there, so that host is its own."""
+        host = site_domain(url)
+        if host and len(run.extra_hosts) < 3 and urlsplit(url).scheme in ("http", "https"):
+            self.logger.info("%s: the homepage moved to %s; that host is part of the site", run.site_id, host)
+            run.extra_hosts.add(host)
+            run.counts["homepage_moved"] += 1
+            self.touch(run)
 
     def find_scope(self, response, run: SiteRun, page: list[tuple[str, str]], depth: int):
         """A shared portal's page outside our body: links naming the body lead in; other 年报

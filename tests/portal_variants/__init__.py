@@ -15,6 +15,10 @@ VARIANT_MODULES = (
     # second batch (see README.md here for the figures measured before the platform changes)
     "select_catalog", "pdf_direct", "table_pageindex", "xxgk_yearcols", "other_host", "hanweb_pgcontainer",
     "gopage_js",
+    # third batch (README.md here: figures before the discovery changes)
+    "js_redirect", "meta_refresh_base", "onclick_rows", "opendetail_js", "sitemap_footer", "chinese_path",
+    "year_tabs_json", "slow_http10", "sitemap_xml", "tree_api", "host_moved",
+    "pageno_api", "image_map",
 )
 
 

@@ -42,28 +42,49 @@ def run_variants(variants: list[Variant], urls: dict[str, str], workdir: Path, t
             "log": proc.stdout[-4000:] + proc.stderr[-8000:]}
 
 
-def score(db: Path, variant: Variant) -> dict:
-    """What the crawl stored for one variant, against its truth."""
+def run_registry(variants: list[Variant], urls: dict[str, str], workdir: Path, timeout: int = 300) -> dict:
+    """Crawl the variants as the project is scored: ``govcrawl crawl --sites FILE.csv`` with only
+    name and homepage (the served 127.0.0.1 address), no spider, no region."""
+    sites = workdir / "sites.csv"
+    sites.write_text("name,homepage\n" + "".join(f"{v.spider['site_name']},{urls[v.key]}\n" for v in variants), "utf-8")
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "govcrawl.cli", "crawl", "--sites", str(sites), "--db",
+                           str(workdir / "metadata.db"), "--archive", str(workdir / "archive"), "-s", "DOWNLOAD_DELAY=0",
+                           "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=WARNING"],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return {"seconds": time.monotonic() - started, "returncode": proc.returncode,
+            "log": proc.stdout[-4000:] + proc.stderr[-8000:]}
+
+
+def score(db: Path, variant: Variant, site_id: str | None = None, home: str | None = None) -> dict:
+    """What the crawl stored for one variant (as ``site_id``, its pages at ``home``: by default
+    the variant's spider and real homepage), against its truth."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    home = variant.spider["homepage"].rstrip("/")
+    home = (home or variant.spider["homepage"]).rstrip("/")
     # URLs are stored as linked; compare canonical forms (query order and the like).
     rows = {canonical_url(r["url"]): dict(r) for r in conn.execute(
         "select u.url, r.report_year, r.is_annual_report, r.title from report_urls u "
-        "join reports r on r.report_id = u.report_id where u.site_id = ?", (spider_name(variant.key),))}
+        "join reports r on r.report_id = u.report_id where u.site_id = ?", (site_id or spider_name(variant.key),))}
     conn.close()
     home = canonical_url(home + "/").rstrip("/")
     missing, wrong = [], []
+
+    def stored(path: str):
+        for base in [home, *(canonical_url(o).rstrip("/") for o in variant.other_origins)]:
+            if canonical_url(base + path) in rows:
+                return rows[canonical_url(base + path)]
+        return None
     for t in variant.truth:
-        row = rows.get(canonical_url(home + t.path))
+        row = stored(t.path)
         if row is None:
             missing.append(t.path)
         elif bool(row["is_annual_report"]) != (t.report_year is not None) or (
                 t.report_year is not None and row["report_year"] != t.report_year):
             wrong.append((t.path, row["is_annual_report"], row["report_year"], t.report_year))
-    foreign = [p for p in variant.foreign if canonical_url(home + p) in rows]
+    foreign = [p for p in variant.foreign if stored(p) is not None]
     reports = [t for t in variant.truth if t.report_year]
-    found = sum(1 for t in reports if canonical_url(home + t.path) in rows)
+    found = sum(1 for t in reports if stored(t.path) is not None)
     return {"key": variant.key, "truth": len(variant.truth), "reports": len(reports), "found_reports": found,
             "recall": found / len(reports) if reports else 1.0, "missing": missing, "wrong": wrong,
             "foreign": foreign, "stored": len(rows)}

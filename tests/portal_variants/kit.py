@@ -33,6 +33,11 @@ class Variant:
     validators: bool = False               # ETag / Last-Modified, and 304 to conditional requests
     log: list = field(default_factory=list)  # (method, path, status) of every page answered
     style: str = ""                        # one line: which convention the variant copies
+    delay: float = 0.0                     # seconds every answer is held back (a slow portal)
+    http10: bool = False                   # answer HTTP/1.0 and close the connection after each answer
+    by_address: bool = True                # crawlable from name + 127.0.0.1 homepage alone (no page names the real host)
+    moved: bool = False                    # the homepage's host only answers 301 to another host
+    other_origins: list = field(default_factory=list)  # where else its pages are served (set by serve)
 
     def add(self, path: str, html: str, content_type: str = HTML, encoding: str = "utf-8") -> None:
         self.pages[path] = (html.encode(encoding), content_type)

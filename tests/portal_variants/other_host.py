@@ -36,6 +36,7 @@ def build() -> Variant:
         "site_name": SITE, "homepage": HOME, "admin_code": "610925", "province": "陕西省",
         "city": "安康市", "county": SITE, "level": "county"},
         style="政务公开 on another host of the portal's domain (xxgk.), absolute and https links")
+    v.by_address = False  # its links name the real xxgk. host, which only the replica mapping serves
     v.add("/", shell(SITE + "人民政府", "<p>欢迎访问</p>"))
     v.add("/xxgk/index.html", shell("政务公开", f'<ul class="xxgk"><li><a href="{XXGK}/xxgk/zn/">政府信息公开指南</a></li>'
                                     f'<li><a href="{XXGK}{COLUMN}">政府信息公开年报</a></li></ul>'))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -33,7 +34,7 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
         return {page_key(*(k.split("?", 1) + [""])[:2]): v for k, v in list(variant.pages.items())}
 
     class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        protocol_version = "HTTP/1.0" if variant.http10 else "HTTP/1.1"
 
         def log_message(self, format, *args):  # tests read no access log
             pass
@@ -44,11 +45,15 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
+            if variant.http10:
+                self.send_header("Connection", "close")
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)
 
         def _answer(self) -> None:
+            if variant.delay:
+                time.sleep(variant.delay)
             parts = urlsplit(self.path)
             form = []
             if self.command == "POST":
@@ -90,17 +95,44 @@ def handler_for(variant: Variant) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def moved_handler(target: str) -> type[BaseHTTPRequestHandler]:
+    """A host that answers every request with 301 to the same path on ``target`` (a bare domain
+    sending its visitors to www., or an old host to the new one)."""
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format, *args):
+            pass
+
+        def do_GET(self):
+            self.send_response(301)
+            self.send_header("Location", target.rstrip("/") + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_HEAD = do_GET
+
+    return Handler
+
+
 @contextmanager
 def serve(variants: list[Variant]):
-    """Run every variant on its own port; yields {key: base_url}."""
+    """Run every variant on its own port; yields {key: base_url}. A variant whose homepage host
+    has ``moved`` gets a second server that only redirects there: that one is its base_url."""
     servers, urls = [], {}
+
+    def start(handler) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         for v in variants:
-            server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(v))
-            server.daemon_threads = True
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers.append(server)
-            urls[v.key] = f"http://127.0.0.1:{server.server_address[1]}/"
+            urls[v.key] = start(handler_for(v))
+            if v.moved:
+                v.other_origins = [urls[v.key]]
+                urls[v.key] = start(moved_handler(urls[v.key]))
         yield urls
     finally:
         for server in servers:

@@ -246,30 +246,6 @@ def soft_404(text: str) -> bool:
     return len(visible) <= _SOFT_404_MAX_TEXT and bool(_SOFT_404.search(visible))
 
 
-_JS_GO = re.compile(r"""(?:window\.|document\.|top\.|self\.)?location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|"""
-                    r"""location\.(?:replace|assign)\(\s*['"]([^'"]+)['"]""", re.I)
-_SCRIPTS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.I | re.S)
-
-
-def page_redirect(html: str, base_url: str) -> str | None:
-    """Where a page that is only a redirect sends the browser: a ``<meta http-equiv=refresh>``
-    of under 30 s, or a script setting ``location`` on a page that shows next to nothing (the
-    way some CMSs send a deleted article's URL to the homepage with a 200)."""
-    from urllib.parse import urljoin
-
-    from w3lib.html import get_meta_refresh
-
-    head = html[:20000]
-    interval, url = get_meta_refresh(head, base_url)
-    if url and interval is not None and interval < 30:
-        return url
-    if len(re.sub(r"\s+", "", _SCRIPTS.sub("", head))) <= 200:
-        found = _JS_GO.search(head)
-        if found:
-            return urljoin(base_url, found.group(1) or found.group(2))
-    return None
-
-
 def redirected_away(original: str, final: str, homepage: str, list_urls: set[str]) -> bool:
     """Did a report URL redirect to the site's homepage or to a list page?"""
     if original == final:

@@ -148,9 +148,16 @@ def test_changes_command_lists_what_changed(two_crawls, tmp_path):
 
 
 def test_a_page_that_only_sends_the_browser_elsewhere_is_a_redirect():
-    from govcrawl.recrawl import page_redirect, redirected_away
+    from scrapy.http import HtmlResponse
+
+    from govcrawl.platforms.scripted import landing_redirect
+    from govcrawl.recrawl import redirected_away
 
     base = "http://www.x.gov.cn/art/2020/1/2/art_1_2.html"
+
+    def page_redirect(html, url):
+        return landing_redirect(HtmlResponse(url, body=html.encode(), encoding="utf-8"))
+
     meta = '<html><head><meta http-equiv="refresh" content="0; url=/index.html"></head><body></body></html>'
     script = "<html><body><script>window.location.href='/col/col12/index.html';</script></body></html>"
     assert page_redirect(meta, base) == "http://www.x.gov.cn/index.html"
@@ -160,4 +167,7 @@ def test_a_page_that_only_sends_the_browser_elsewhere_is_a_redirect():
     report = ("<html><body><h1>某县2019年政府信息公开工作年度报告</h1><p>" + "本报告根据条例编制。" * 40 +
               "</p><a onclick=\"location.href='/print.html'\">打印</a></body></html>")
     assert page_redirect(report, base) is None
+    # nor is a short page whose only location assignment is inside a pager function
+    pager = "<html><body><p>列表</p><script>function goPage(n){ location.href='index_'+n+'.html'; }</script></body></html>"
+    assert page_redirect(pager, base) is None
     assert page_redirect('<meta http-equiv="refresh" content="300">', base) is None

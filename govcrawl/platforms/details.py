@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse, TextResponse
 
 from govcrawl.items import Attachment, DocumentItem, RevisitItem
-from govcrawl.platforms import links
+from govcrawl.platforms import links, scripted
 from govcrawl.platforms.listing import ListEntry
 from govcrawl.platforms.scope import SiteRun
-from govcrawl.recrawl import page_redirect, validators
+from govcrawl.recrawl import validators
 
 _COPY_TEXT = re.compile(r"^[\[【(（]?(繁體|繁体|正體|正体|繁體版|繁体版|繁體中文|繁体中文|big5|BIG5|Big5|繁)[\]】)）]?$")
 _COPY_URL = re.compile(r"(/big5/|//big5\.|[?&](lang|language)=(big5|tw|zh-?tw|zh_tw|cht)\b)", re.I)
@@ -150,7 +150,7 @@ class DetailMixin:
         if redirected_away(known.url, final, run.site.homepage, set(run.columns)):
             return "removed", f"redirected to {final}"
         if isinstance(response, HtmlResponse):
-            target = page_redirect(response.text, response.url)
+            target = scripted.landing_redirect(response)
             if target and run.to_real(target) != final:
                 target = run.to_real(target)
                 if redirected_away(known.url, target, run.site.homepage, set(run.columns)):

@@ -177,7 +177,7 @@ def parse_registry(text: str) -> tuple[list[Site], list[str]]:
     start = 1  # the line of rows[0]
     if "name" not in fields or "homepage" not in fields:
         first = [c.strip() for c in rows[0]] if rows else []
-        if len(first) >= 2 and first[0] and (urlsplit(first[1]).scheme in ("http", "https") or _HOST.match(first[1])):
+        if len(first) >= 2 and first[0] and re.match(r"(?i)https?://|" + _HOST.pattern, first[1]):
             fields, start = ["name", "homepage"], 0  # no header: the rows start at once
         else:
             raise RegistryError("the registry needs a header line with at least the columns name,homepage"

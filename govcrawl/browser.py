@@ -81,8 +81,7 @@ async def abort_request(request) -> bool:
         return True
     if getattr(request, "resource_type", None) in SKIPPED_RESOURCES:
         return True
-    url = request.url
-    return not url.startswith(("data:", "blob:")) and await resolves_privately(host_of(url)) is not None
+    return await resolves_privately(host_of(request.url)) is not None  # data:, blob: have no host
 
 
 async def within(awaitable, seconds: float = STEP_SECONDS):

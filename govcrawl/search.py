@@ -272,22 +272,27 @@ def match_sql(query: Query) -> tuple[str, str, list[str]]:
     return CHARS_TABLE, f"{CHARS_TABLE} match ?", [query.chars]
 
 
+def _rowids_sql(query: Query) -> tuple[str, list[str]]:
+    table, where, params = match_sql(query)
+    return f"select {table}.rowid from {table} where {where}", params
+
+
 def matching_rowids_sql(text: str) -> tuple[str, list[str]]:
     """``select rowid ...`` of the reports matching ``text`` (for filters of table pages)."""
     query = parse_query(text)
-    if not query:
-        return "select null where 0", []
-    table, where, params = match_sql(query)
-    return f"select {table}.rowid from {table} where {where}", params
+    return _rowids_sql(query) if query else ("select null where 0", [])
 
 
 @dataclass
 class Results:
     query: Query
-    total: int
-    rows: list[dict]
+    rows: list[dict] = field(default_factory=list)
     ranked: bool = True  # False: the words are in most reports, bm25 cannot tell them apart
     rowids: set[int] = field(default_factory=set)  # every match (after ``where``), for facet counts
+
+    @property
+    def total(self) -> int:
+        return len(self.rowids)
 
 
 def _first(rowids, wanted: set[int], limit: int, offset: int) -> list[int]:
@@ -318,13 +323,13 @@ def search(conn, text: str, limit: int = 20, offset: int = 0, where: str = "", p
     """
     query = parse_query(text)
     if not query:
-        return Results(query, 0, [])
+        return Results(query)
     table, match, match_params = match_sql(query)
-    matched = {r for (r,) in conn.execute(f"select {table}.rowid from {table} where {match}", match_params)}
+    matched = {r for (r,) in conn.execute(*_rowids_sql(query))}
     if matched and where:
         matched &= {r for (r,) in conn.execute(f"select r.rowid from reports r where {where}", list(params or []))}
     if not matched:
-        return Results(query, 0, [])
+        return Results(query)
     reports = conn.execute("select count(*) from reports").fetchone()[0]
     ranked = len(matched) <= reports / 2
     if ranked:
@@ -347,4 +352,4 @@ def search(conn, text: str, limit: int = 20, offset: int = 0, where: str = "", p
                 row["snippet"] = snippet(attachments, query.terms)
                 row["in_attachment"] = bool(row["snippet"])
         rows.append(row)
-    return Results(query, len(matched), rows, ranked, matched)
+    return Results(query, rows, ranked, matched)

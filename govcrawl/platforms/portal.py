@@ -148,9 +148,10 @@ class PortalSpider(scrapy.Spider):
             self.note_cut(run, f"request budget: {self.limits.requests} requests for this site", url, referer)
             return None
         host = urlsplit(fetch).netloc
-        # One download slot, cookie jar and browser context per host:port: sites on one host
-        # (replicas on 127.0.0.1, or a shared server) never mix their challenge cookies.
-        full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind, "download_slot": host,
+        # One cookie jar and browser context per host:port (and one download slot, given by
+        # govcrawl.slots): sites on one host (replicas on 127.0.0.1, a shared server) never mix
+        # their challenge cookies.
+        full_meta = {"site_id": run.site_id, "run_id": run.run_id, "kind": kind,
                      "cookiejar": host, "playwright_context": host}
         if kind != "attachment":  # pages: the page limit (attachments set their own, by type)
             full_meta["download_maxsize"] = self.settings.getint("GOVCRAWL_MAX_PAGE_BYTES", 8 * 1024 * 1024)
